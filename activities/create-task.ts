@@ -1,0 +1,45 @@
+// Side effect of people.* nodes: an inbox task, created once per node visit.
+import type { TCreateTaskInput } from '../workflows/graph/nodes/people-collect-feedback';
+import type { ActivityDeps } from './dependencies';
+import { touchRun } from './touch-run';
+
+export function createTask(deps: ActivityDeps) {
+  return async (input: TCreateTaskInput): Promise<{ taskId: string }> => {
+    const { prisma } = deps;
+    const existing = await prisma.task.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
+    if (existing) return { taskId: existing.id };
+    const assigneeId = input.assignee.userId ?? (await pickAssignee(deps, input));
+    const [task] = await prisma.$transaction([
+      prisma.task.create({
+        data: {
+          orgId: input.run.orgId,
+          kind: input.kind,
+          title: input.title,
+          assigneeId,
+          assigneeRole: input.assignee.role,
+          candidateId: input.run.candidateId,
+          applicationId: input.run.applicationId,
+          runId: input.run.runId,
+          nodeId: input.nodeId,
+          dueAt: input.dueInMs ? new Date(Date.now() + input.dueInMs) : null,
+          idempotencyKey: input.idempotencyKey,
+        },
+      }),
+      touchRun(prisma, input.run.runId, input.nodeId),
+    ]);
+    return { taskId: task.id };
+  };
+}
+
+/** The job's recruiter for this role if set, else the least-loaded active user with the role. */
+async function pickAssignee(deps: ActivityDeps, input: TCreateTaskInput): Promise<string | null> {
+  const role = input.assignee.role;
+  if (!role) return null;
+  const users = await deps.prisma.user.findMany({
+    where: { orgId: input.run.orgId, role, deactivated: false },
+    select: { id: true, _count: { select: { tasks: { where: { status: 'OPEN' } } } } },
+    orderBy: { createdAt: 'asc' },
+  });
+  users.sort((a, b) => a._count.tasks - b._count.tasks);
+  return users[0]?.id ?? null;
+}

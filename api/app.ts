@@ -1,0 +1,46 @@
+// The HTTP app: every declared route, the OpenAPI document, the built UI, and
+// the error mapping. Same origin for the API and the UI.
+import fs from 'node:fs';
+import path from 'node:path';
+import express from 'express';
+import { mountRoutes, openApiDocument, type RouteDef } from './route';
+import { createAuthenticator } from './auth';
+import { errorHandler } from './http-errors';
+import { AppError } from './errors';
+import type { Services } from './services/services';
+import { pipelineRoutes } from './routes/pipelines';
+import { applicationRoutes } from './routes/applications';
+import { inboxRoutes } from './routes/inbox';
+import { runRoutes } from './routes/runs';
+import { jobRoutes } from './routes/jobs';
+import { systemRoutes } from './routes/system';
+
+export const ROUTES: readonly RouteDef[] = [...systemRoutes, ...pipelineRoutes, ...jobRoutes, ...applicationRoutes, ...inboxRoutes, ...runRoutes];
+
+export const UI_DIST = path.resolve(__dirname, '../builder-ui/dist');
+
+export function createApp(services: Services): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use((req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'same-origin');
+    next();
+  });
+  const router = express.Router();
+  mountRoutes(router, ROUTES, services, createAuthenticator(services.prisma));
+  router.get('/api/openapi.json', (_req, res) => void res.json(openApiDocument(ROUTES)));
+  router.all('/api/{*rest}', (req) => {
+    throw new AppError('NOT_FOUND', `no route ${req.method} ${req.path}`);
+  });
+  app.use(router);
+  if (fs.existsSync(path.join(UI_DIST, 'index.html'))) {
+    app.use(express.static(UI_DIST, { index: false, maxAge: '1h' }));
+    app.get('/{*rest}', (_req, res) => res.sendFile(path.join(UI_DIST, 'index.html')));
+  } else {
+    app.get('/', (_req, res) => void res.type('text').send('Trellis API is running. The UI is not built: run `npm run build`.'));
+  }
+  app.use(errorHandler(services.log));
+  return app;
+}

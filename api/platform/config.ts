@@ -1,0 +1,68 @@
+// Configuration, checked once at boot. Every variable has its embedded default
+// spelled out here: with no environment at all, Trellis runs on PGlite, the
+// Temporal CLI dev server and an in-process SMTP sink.
+import path from 'node:path';
+import { z } from 'zod';
+
+const ZBool = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1');
+
+export const ZConfig = z.object({
+  /** HTTP port for the API and the built UI. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Interface to bind; embedded mode binds loopback only. */
+  HOST: z.string().default('127.0.0.1'),
+  /** Where embedded state lives: PGlite data, Temporal SQLite file, built CLI. */
+  TRELLIS_DATA_DIR: z.string().default(path.resolve('.trellis')),
+  /** PostgreSQL URL; unset = embedded PGlite persisted in TRELLIS_DATA_DIR/pgdata. */
+  DATABASE_URL: z.string().url().optional(),
+  /** host:port of a Temporal frontend; unset = start the Temporal CLI dev server. */
+  TEMPORAL_ADDRESS: z.string().optional(),
+  TEMPORAL_NAMESPACE: z.string().default('default'),
+  /** Temporal Cloud / mTLS: client certificate and key files (PEM). */
+  TEMPORAL_TLS_CERT_PATH: z.string().optional(),
+  TEMPORAL_TLS_KEY_PATH: z.string().optional(),
+  /** Temporal Cloud API key (alternative to mTLS). */
+  TEMPORAL_API_KEY: z.string().optional(),
+  /** Base URL of the Temporal Web UI, for run links; default follows the dev server. */
+  TEMPORAL_UI_URL: z.string().optional(),
+  /** Ports of the embedded Temporal dev server. */
+  TEMPORAL_DEV_PORT: z.coerce.number().int().default(7233),
+  TEMPORAL_DEV_UI_PORT: z.coerce.number().int().default(8233),
+  /** Explicit path of the Temporal CLI binary (checked first). */
+  TEMPORAL_CLI_PATH: z.string().optional(),
+  TEMPORAL_TASK_QUEUE: z.string().default('trellis'),
+  /** smtp://user:pass@host:port relay; unset = in-process SMTP sink shown as a dev mailbox. */
+  SMTP_URL: z.string().optional(),
+  /** Port of the embedded SMTP sink (0 = any free port). */
+  SMTP_SINK_PORT: z.coerce.number().int().default(0),
+  /** Default sender for messages without an explicit from. */
+  MAIL_FROM: z.string().default('Trellis Recruiting <recruiting@trellis.localhost>'),
+  /** Public base URL, used in links inside messages. */
+  PUBLIC_URL: z.string().optional(),
+  /** Allow GET /api/dev/session to hand the seeded admin token to loopback callers. Default: on in embedded mode. */
+  DEV_LOGIN: ZBool.optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** How often the outbox dispatcher polls for undelivered work, in ms. */
+  OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(1000),
+});
+
+export type TConfig = z.infer<typeof ZConfig> & { isEmbeddedDatabase: boolean; isEmbeddedTemporal: boolean; isEmbeddedMail: boolean };
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
+  const parsed = ZConfig.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  const isEmbeddedDatabase = !c.DATABASE_URL;
+  return {
+    ...c,
+    isEmbeddedDatabase,
+    isEmbeddedTemporal: !c.TEMPORAL_ADDRESS,
+    isEmbeddedMail: !c.SMTP_URL,
+    DEV_LOGIN: c.DEV_LOGIN ?? isEmbeddedDatabase,
+  };
+}

@@ -1,0 +1,39 @@
+// Outbound mail over SMTP with nodemailer. The Message-ID is derived from the
+// outbox row, so a provider that deduplicates on it drops a repeated send.
+import nodemailer from 'nodemailer';
+
+export interface OutgoingEmail {
+  from: string;
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  messageId: string;
+  replyTo?: string;
+  headers?: Record<string, string>;
+}
+
+export interface Mailer {
+  send(email: OutgoingEmail): Promise<{ providerMessageId: string }>;
+  close(): void;
+}
+
+export function createSmtpMailer(smtpUrl: string): Mailer {
+  const transport = nodemailer.createTransport(smtpUrl, { pool: true, maxConnections: 5 } as never);
+  return {
+    async send(email) {
+      const info = await transport.sendMail({
+        from: email.from,
+        to: email.to,
+        subject: email.subject,
+        text: email.text,
+        html: email.html,
+        replyTo: email.replyTo,
+        messageId: email.messageId,
+        headers: email.headers,
+      });
+      return { providerMessageId: info.messageId };
+    },
+    close: () => transport.close(),
+  };
+}

@@ -1,0 +1,61 @@
+// Pipeline graphs: list, create, read, save draft, validate, publish.
+import { z } from 'zod';
+import { defineRoute } from '../route';
+import { notFound } from '../errors';
+import { createPipeline, publishPipeline, saveDraft, ZCreatePipeline, ZSaveDraft } from '../services/pipelines';
+import { validateGraph } from '../../workflows/graph/validate';
+import { NODE_DEFINITIONS } from '../../workflows/graph/registry';
+
+const ZId = z.object({ id: z.string().min(1) }).strict();
+const EDITORS = ['ADMIN', 'RECRUITER', 'COORDINATOR'] as const;
+
+export const pipelineRoutes = [
+  defineRoute({
+    method: 'get', path: '/api/node-types', summary: 'The node catalog', access: 'authenticated',
+    handler: async () => ({ body: NODE_DEFINITIONS.map((d) => ({ type: d.type, typeVersion: d.typeVersion, category: d.category, label: d.label, docs: d.docs, config: z.toJSONSchema(d.config, { io: 'input', unrepresentable: 'any' }) })) }),
+  }),
+  defineRoute({
+    method: 'get', path: '/api/pipelines', summary: 'List pipelines', access: 'authenticated',
+    handler: async ({ services, auth }) => {
+      const rows = await services.prisma.pipeline.findMany({
+        where: { orgId: auth.orgId }, orderBy: { updatedAt: 'desc' },
+        include: { versions: { orderBy: { version: 'desc' }, take: 1, select: { id: true, version: true, hash: true, publishedAt: true } } },
+      });
+      return { body: rows.map(({ versions, draft: _draft, ...p }) => ({ ...p, latestVersion: versions[0] ?? null })) };
+    },
+  }),
+  defineRoute({
+    method: 'post', path: '/api/pipelines', summary: 'Create a pipeline', access: EDITORS, body: ZCreatePipeline, bodyLimit: '2mb',
+    handler: async ({ services, auth, body }) => ({ status: 201, body: await createPipeline(services, auth.orgId, body) }),
+  }),
+  defineRoute({
+    method: 'get', path: '/api/pipelines/:id', summary: 'A pipeline with its draft and versions', access: 'authenticated', params: ZId,
+    handler: async ({ services, auth, params }) => {
+      const p = await services.prisma.pipeline.findFirst({
+        where: { id: params.id, orgId: auth.orgId },
+        include: { versions: { orderBy: { version: 'desc' }, select: { id: true, version: true, hash: true, status: true, publishedAt: true } } },
+      });
+      if (!p) throw notFound('Pipeline', params.id);
+      return { body: p };
+    },
+  }),
+  defineRoute({
+    method: 'put', path: '/api/pipelines/:id/draft', summary: 'Save the draft (revision must match)', access: EDITORS, params: ZId, body: ZSaveDraft, bodyLimit: '2mb',
+    handler: async ({ services, auth, params, body }) => ({ body: await saveDraft(services, auth.orgId, params.id, body) }),
+  }),
+  defineRoute({
+    method: 'post', path: '/api/pipelines/:id/validate', summary: 'Validate the draft without publishing', access: 'authenticated', params: ZId,
+    handler: async ({ services, auth, params }) => {
+      const p = await services.prisma.pipeline.findFirst({ where: { id: params.id, orgId: auth.orgId } });
+      if (!p) throw notFound('Pipeline', params.id);
+      return { body: { issues: validateGraph(p.draft).issues } };
+    },
+  }),
+  defineRoute({
+    method: 'post', path: '/api/pipelines/:id/publish', summary: 'Validate, compile and publish the draft as a new version', access: EDITORS, params: ZId,
+    handler: async ({ services, auth, params }) => {
+      const { version, isNew } = await publishPipeline(services, auth.orgId, params.id, auth.userId);
+      return { status: isNew ? 201 : 200, body: { id: version.id, version: version.version, hash: version.hash, status: version.status, publishedAt: version.publishedAt } };
+    },
+  }),
+];

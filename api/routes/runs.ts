@@ -1,0 +1,27 @@
+// Runs: one candidate's journey through one pipeline version.
+import { z } from 'zod';
+import { defineRoute } from '../route';
+import { getRun } from '../services/runs';
+
+export const runRoutes = [
+  defineRoute({
+    method: 'get', path: '/api/runs', summary: 'Recent runs', access: 'authenticated',
+    query: z.object({ status: z.enum(['PENDING', 'RUNNING', 'COMPLETED', 'FAILED', 'CANCELLED']).optional() }).strict(),
+    handler: async ({ services, auth, query }) => ({
+      body: await services.prisma.run.findMany({
+        where: { orgId: auth.orgId, ...(query.status ? { status: query.status } : {}) },
+        orderBy: { startedAt: 'desc' }, take: 200,
+        select: {
+          id: true, workflowId: true, status: true, currentNodeId: true, startedAt: true, endedAt: true,
+          candidate: { select: { firstName: true, lastName: true, email: true } },
+          version: { select: { version: true, pipeline: { select: { id: true, name: true } } } },
+        },
+      }),
+    }),
+  }),
+  defineRoute({
+    method: 'get', path: '/api/runs/:id', summary: 'A run: current node, steps taken, link to Temporal', access: 'authenticated',
+    params: z.object({ id: z.string().min(1) }).strict(),
+    handler: async ({ services, auth, params }) => ({ body: await getRun(services, auth.orgId, params.id) }),
+  }),
+];

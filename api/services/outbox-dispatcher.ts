@@ -1,0 +1,151 @@
+// Delivers outbox rows to Temporal: workflow starts and signals written in the
+// same transaction as the business change. Rows are claimed with SKIP LOCKED
+// and a lease (availableAt pushed forward), so several API processes can run
+// dispatchers. Starts use a deterministic workflow id and REJECT_DUPLICATE:
+// a start delivered twice starts one workflow.
+import type { Client } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
+import { WorkflowIdReusePolicy } from '@temporalio/common';
+import type { Pool } from 'pg';
+import type { PrismaClient } from '../../generated/prisma/client';
+import type { Logger } from '../platform/logger';
+import { PIPELINE_RUN_WORKFLOW } from '../../workflows/constants';
+
+export interface StartWorkflowPayload {
+  workflowId: string;
+  runId: string;
+  args: unknown[];
+}
+export interface SignalWorkflowPayload {
+  workflowId: string;
+  signal: string;
+  args: unknown[];
+}
+
+interface OutboxRow {
+  id: string;
+  kind: 'START_WORKFLOW' | 'SIGNAL_WORKFLOW';
+  payload: unknown;
+  attempts: number;
+}
+
+const LEASE_SECONDS = 30;
+const BATCH = 100;
+
+export interface OutboxDispatcher {
+  /** Deliver what is due now (coalesces concurrent calls). */
+  kick(): void;
+  drain(): Promise<number>;
+  start(): void;
+  stop(): Promise<void>;
+}
+
+export function createOutboxDispatcher(deps: { pool: Pool; prisma: PrismaClient; temporal: () => Promise<Client>; taskQueue: string; log: Logger; pollMs: number }): OutboxDispatcher {
+  let running: Promise<number> | null = null;
+  let again = false;
+  let timer: NodeJS.Timeout | null = null;
+  let stopped = false;
+
+  async function claim(): Promise<OutboxRow[]> {
+    const { rows } = await deps.pool.query<OutboxRow>(
+      `UPDATE "OutboxEvent" SET attempts = attempts + 1, "availableAt" = now() + make_interval(secs => $1)
+       WHERE id IN (SELECT id FROM "OutboxEvent" WHERE status = 'PENDING' AND "availableAt" <= now()
+                    ORDER BY "createdAt" LIMIT $2 FOR UPDATE SKIP LOCKED)
+       RETURNING id, kind, payload, attempts`,
+      [LEASE_SECONDS, BATCH],
+    );
+    return rows;
+  }
+
+  async function deliver(client: Client, row: OutboxRow): Promise<void> {
+    if (row.kind === 'START_WORKFLOW') {
+      const p = row.payload as StartWorkflowPayload;
+      let temporalRunId: string | undefined;
+      try {
+        const handle = await client.workflow.start(PIPELINE_RUN_WORKFLOW, {
+          workflowId: p.workflowId, taskQueue: deps.taskQueue, args: p.args,
+          workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+        });
+        temporalRunId = handle.firstExecutionRunId;
+      } catch (err) {
+        if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+      }
+      await deps.prisma.run.updateMany({ where: { id: p.runId, status: 'PENDING' }, data: { status: 'RUNNING' } });
+      deps.log.debug({ workflowId: p.workflowId, temporalRunId }, 'workflow started');
+    } else {
+      const p = row.payload as SignalWorkflowPayload;
+      await client.workflow.getHandle(p.workflowId).signal(p.signal, ...p.args);
+    }
+  }
+
+  async function drainOnce(): Promise<number> {
+    const rows = await claim();
+    if (!rows.length) return 0;
+    let client: Client;
+    try {
+      client = await deps.temporal();
+    } catch (err) {
+      deps.log.warn({ err: (err as Error).message, pending: rows.length }, 'Temporal unreachable; outbox will retry');
+      await deps.prisma.outboxEvent.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { lastError: (err as Error).message, availableAt: new Date(Date.now() + 1000) } });
+      return 0;
+    }
+    await Promise.all(
+      rows.map(async (row) => {
+        try {
+          await deliver(client, row);
+          await deps.prisma.outboxEvent.update({ where: { id: row.id }, data: { status: 'DONE', processedAt: new Date(), lastError: null } });
+        } catch (err) {
+          const isFinal = err instanceof WorkflowNotFoundError;
+          const backoffMs = Math.min(60_000, 500 * 2 ** Math.min(row.attempts, 7));
+          await deps.prisma.outboxEvent.update({
+            where: { id: row.id },
+            data: { status: isFinal ? 'FAILED' : 'PENDING', lastError: (err as Error).message, availableAt: new Date(Date.now() + backoffMs) },
+          });
+          deps.log.warn({ outboxId: row.id, kind: row.kind, err: (err as Error).message, isFinal }, 'outbox delivery failed');
+        }
+      }),
+    );
+    return rows.length;
+  }
+
+  async function drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const n = await drainOnce();
+      total += n;
+      if (n < BATCH) return total;
+    }
+  }
+
+  function kick() {
+    if (stopped) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = drain()
+      .catch((err) => (deps.log.warn({ err: (err as Error).message }, 'outbox drain failed'), 0))
+      .finally(() => {
+        running = null;
+        if (again) {
+          again = false;
+          kick();
+        }
+      });
+  }
+
+  return {
+    kick,
+    drain,
+    start() {
+      timer = setInterval(kick, deps.pollMs);
+      timer.unref();
+      kick();
+    },
+    async stop() {
+      stopped = true;
+      if (timer) clearInterval(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,21 @@
+// What route handlers get: the database, Temporal (connected lazily, so the API
+// keeps taking writes while Temporal is down), the outbox and settings.
+import type { Client } from '@temporalio/client';
+import type { PrismaClient } from '../../generated/prisma/client';
+import type { Logger } from '../platform/logger';
+import type { SmtpSink } from '../platform/mail/smtp-sink';
+import type { OutboxDispatcher } from './outbox-dispatcher';
+import type { TConfig } from '../platform/config';
+
+export interface Services {
+  prisma: PrismaClient;
+  log: Logger;
+  config: TConfig;
+  temporal: () => Promise<Client>;
+  temporalUiUrl: string;
+  outbox: OutboxDispatcher;
+  /** The embedded SMTP sink, when mail is not relayed. */
+  mailbox?: SmtpSink;
+  /** Token of the seeded dev admin, handed out by /api/dev/session when DEV_LOGIN is on. */
+  devToken?: string;
+}

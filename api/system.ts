@@ -1,0 +1,136 @@
+// The composition root. Starts what the configuration asks for, in order:
+// database (embedded PGlite or DATABASE_URL) and migrations, Temporal
+// (embedded dev server or TEMPORAL_ADDRESS), mail (embedded SMTP sink or
+// SMTP_URL), then the worker and/or the HTTP API. `stop()` undoes it all in
+// reverse order.
+import http from 'node:http';
+import type { Client } from '@temporalio/client';
+import type { Worker } from '@temporalio/worker';
+import type { TConfig } from './platform/config';
+import { createLogger, type Logger } from './platform/logger';
+import { startEmbeddedPostgres } from './platform/db/embedded-postgres';
+import { openDatabase, type Database } from './platform/db/database';
+import { migrate } from './platform/db/migrate';
+import { startDevServer } from './platform/temporal/dev-server';
+import { connectClient, connectWorker } from './platform/temporal/connection';
+import { createWorker } from './platform/temporal/worker';
+import { startSmtpSink, type SmtpSink } from './platform/mail/smtp-sink';
+import { createSmtpMailer } from './platform/mail/mailer';
+import { createOutboxDispatcher } from './services/outbox-dispatcher';
+import { createApp } from './app';
+import { seedDevData } from './seed/dev-seed';
+import type { Services } from './services/services';
+
+export interface SystemParts {
+  api: boolean;
+  worker: boolean;
+}
+
+export interface RunningSystem {
+  config: TConfig;
+  log: Logger;
+  db: Database;
+  url?: string;
+  temporalAddress: string;
+  temporalUiUrl: string;
+  mailbox?: SmtpSink;
+  services?: Services;
+  worker?: Worker;
+  stop(): Promise<void>;
+}
+
+export async function startSystem(config: TConfig, parts: SystemParts = { api: true, worker: true }, log: Logger = createLogger(config.LOG_LEVEL)): Promise<RunningSystem> {
+  const stops: (() => Promise<unknown>)[] = [];
+  const stop = async () => {
+    for (const s of stops.reverse()) await s().catch((err) => log.warn({ err: (err as Error).message }, 'error while stopping'));
+  };
+  try {
+    // Database
+    let databaseUrl = config.DATABASE_URL;
+    if (!databaseUrl) {
+      const pg = await startEmbeddedPostgres(config.TRELLIS_DATA_DIR);
+      stops.push(() => pg.stop());
+      databaseUrl = pg.url;
+      log.info({ dataDir: config.TRELLIS_DATA_DIR }, 'embedded PostgreSQL (PGlite) started');
+    }
+    const db = openDatabase(databaseUrl, { maxConnections: config.isEmbeddedDatabase ? 1 : 10 });
+    stops.push(() => db.close());
+    const applied = await migrate(db.pool);
+    log.info({ applied }, applied.length ? 'database migrated' : 'database schema up to date');
+
+    // Temporal
+    let temporalAddress = config.TEMPORAL_ADDRESS;
+    let temporalUiUrl = config.TEMPORAL_UI_URL ?? 'https://cloud.temporal.io';
+    if (!temporalAddress) {
+      const dev = await startDevServer({
+        dataDir: config.TRELLIS_DATA_DIR, port: config.TEMPORAL_DEV_PORT, uiPort: config.TEMPORAL_DEV_UI_PORT,
+        namespace: config.TEMPORAL_NAMESPACE, log: (msg) => log.info(msg),
+      });
+      stops.push(() => dev.stop());
+      temporalAddress = dev.address;
+      temporalUiUrl = config.TEMPORAL_UI_URL ?? dev.uiUrl;
+      log.info({ address: dev.address, ui: dev.uiUrl }, 'Temporal dev server started');
+    }
+
+    // Mail
+    let mailbox: SmtpSink | undefined;
+    let smtpUrl = config.SMTP_URL;
+    if (!smtpUrl) {
+      mailbox = await startSmtpSink({ port: config.SMTP_SINK_PORT, dataDir: config.TRELLIS_DATA_DIR });
+      stops.push(() => mailbox!.stop());
+      smtpUrl = mailbox.url;
+      log.info({ port: mailbox.port }, 'embedded SMTP sink listening (dev mailbox)');
+    }
+    const mailer = createSmtpMailer(smtpUrl);
+    stops.push(async () => mailer.close());
+
+    const system: RunningSystem = { config, log, db, temporalAddress, temporalUiUrl, mailbox, stop };
+
+    if (parts.worker) {
+      const connection = await connectWorker(config, temporalAddress);
+      const worker = await createWorker({ connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE, deps: { prisma: db.prisma, mailer, log, mailFrom: config.MAIL_FROM } });
+      const running = worker.run();
+      stops.push(async () => {
+        if (worker.getState() === 'RUNNING') worker.shutdown();
+        await running.catch(() => undefined);
+        await connection.close();
+      });
+      system.worker = worker;
+      log.info({ taskQueue: config.TEMPORAL_TASK_QUEUE }, 'worker running');
+    }
+
+    if (parts.api) {
+      let client: Promise<Client> | undefined;
+      const temporal = () => {
+        client ??= connectClient(config, temporalAddress!).catch((err) => {
+          client = undefined;
+          throw err;
+        });
+        return client;
+      };
+      stops.push(async () => client && (await client.then((c) => c.connection.close(), () => undefined)));
+      const outbox = createOutboxDispatcher({ pool: db.pool, prisma: db.prisma, temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, log, pollMs: config.OUTBOX_POLL_MS });
+      const devToken = config.DEV_LOGIN ? (await seedDevData(db.prisma, config.TRELLIS_DATA_DIR)).token : undefined;
+      const services: Services = { prisma: db.prisma, log, config, temporal, temporalUiUrl, outbox, mailbox, devToken };
+      const server = http.createServer(createApp(services));
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(config.PORT, config.HOST, () => resolve());
+      });
+      outbox.start();
+      stops.push(async () => {
+        await outbox.stop();
+        server.closeAllConnections();
+        await new Promise((r) => server.close(r));
+      });
+      const { port } = server.address() as { port: number };
+      system.url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}`;
+      system.services = services;
+      log.info({ url: system.url }, 'API and UI listening');
+    }
+    return system;
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}

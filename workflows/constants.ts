@@ -1,0 +1,7 @@
+// Names shared by the workflow, the worker and the API.
+export const PIPELINE_RUN_WORKFLOW = 'pipelineRun';
+/** One signal carries every human or external event into a run: { name, payload }. */
+export const EVENT_SIGNAL = 'event';
+export const STATE_QUERY = 'state';
+
+export const workflowIdForApplication = (applicationId: string) => `application-${applicationId}`;

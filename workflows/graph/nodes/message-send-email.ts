@@ -1,0 +1,46 @@
+// Send an email rendered from Handlebars templates over the candidate's data.
+import { z } from 'zod';
+import { defineNode, type RunRef } from '../node-definition';
+
+export const ZSendEmailConfig = z
+  .object({
+    subject: z.string().min(1).max(500),
+    body: z.string().min(1).max(50_000),
+    /** Sent as a named person or team, e.g. "Dana from Acme Talent". */
+    fromName: z.string().max(200).optional(),
+    fromEmail: z.string().email().optional(),
+    replyTo: z.string().email().optional(),
+    category: z.enum(['TRANSACTIONAL', 'MARKETING']).default('TRANSACTIONAL'),
+  })
+  .strict();
+export type TSendEmailConfig = z.infer<typeof ZSendEmailConfig>;
+
+export interface TSendEmailInput extends TSendEmailConfig {
+  run: RunRef;
+  nodeId: string;
+  idempotencyKey: string;
+}
+
+export interface TSendEmailResult {
+  messageId: string;
+  status: 'SENT' | 'SUPPRESSED';
+}
+
+export default defineNode({
+  type: 'message.send_email',
+  typeVersion: 1,
+  category: 'message',
+  label: 'Send email',
+  docs:
+    'Renders the subject and body (Handlebars, e.g. {{candidate.firstName}}, {{job.title}}) and sends the email once, ' +
+    'recorded in the message outbox under an idempotency key: a retried or replayed step never sends twice.',
+  config: ZSendEmailConfig,
+  ports: () => ['out'],
+  templateFields: ['subject', 'body'],
+  start: (ctx) => ({
+    kind: 'activity',
+    activity: 'sendEmail',
+    input: { ...ctx.config, run: ctx.run, nodeId: ctx.nodeId, idempotencyKey: ctx.idempotencyKey } satisfies TSendEmailInput,
+  }),
+  resume: (_ctx, event) => ({ kind: 'next', port: 'out', vars: event.type === 'activity.completed' ? { lastEmail: event.result } : undefined }),
+});

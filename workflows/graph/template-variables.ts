@@ -1,0 +1,56 @@
+// Template checks at publish: Handlebars syntax, and every variable a template
+// uses must exist on every path into its node.
+import Handlebars from 'handlebars';
+
+/** Variables every run has, loaded fresh by the activities when they render. */
+export const CONTEXT_VARIABLES = [
+  'candidate.firstName', 'candidate.lastName', 'candidate.fullName', 'candidate.email', 'candidate.phone',
+  'job.title', 'job.department', 'job.location',
+  'application.id', 'application.stage',
+  'org.name',
+  'sender.name', 'sender.email',
+] as const;
+
+const BLOCK_HELPERS_WITH_NEW_CONTEXT = new Set(['each', 'with']);
+const BUILTIN_HELPERS = new Set(['if', 'unless', 'each', 'with', 'lookup', 'log']);
+
+type Node = { type: string; [k: string]: any };
+
+/** Paths a template reads from its root context, e.g. ["candidate.firstName"]. Throws on syntax errors. */
+export function templateVariables(template: string): string[] {
+  const found = new Set<string>();
+  const visitPath = (p: Node) => {
+    if (p.type !== 'PathExpression' || p.data || p.original === 'this') return;
+    found.add(p.original.replace(/^this\./, ''));
+  };
+  const visitExpr = (e: Node | undefined) => {
+    if (!e) return;
+    if (e.type === 'PathExpression') visitPath(e);
+    else if (e.type === 'SubExpression') visitCall(e);
+  };
+  const visitCall = (n: Node) => {
+    const isHelperCall = n.params.length > 0 || (n.hash && n.hash.pairs.length > 0) || BUILTIN_HELPERS.has(n.path.original);
+    if (!isHelperCall) visitPath(n.path);
+    n.params.forEach(visitExpr);
+    n.hash?.pairs.forEach((pair: Node) => visitExpr(pair.value));
+  };
+  const visitProgram = (prog: Node | undefined) => prog?.body.forEach(visitStatement);
+  const visitStatement = (s: Node) => {
+    if (s.type === 'MustacheStatement') visitCall(s);
+    else if (s.type === 'BlockStatement') {
+      visitCall(s);
+      // Inside {{#each}} / {{#with}} the context changes: its paths are relative to the item.
+      if (!BLOCK_HELPERS_WITH_NEW_CONTEXT.has(s.path.original)) visitProgram(s.program);
+      visitProgram(s.inverse);
+    }
+  };
+  visitProgram(Handlebars.parse(template) as unknown as Node);
+  return [...found];
+}
+
+/** Is `path` (e.g. feedback.score) covered by an available variable or one of its parents? */
+export function isVariableAvailable(path: string, available: ReadonlySet<string>): boolean {
+  const parts = path.split('.');
+  for (let i = parts.length; i > 0; i--) if (available.has(parts.slice(0, i).join('.'))) return true;
+  return false;
+}

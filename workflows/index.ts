@@ -1,0 +1,2 @@
+// Entry point the worker bundles: every workflow type Trellis runs.
+export { pipelineRun } from './pipeline-run';
