@@ -1,0 +1,98 @@
+// Tiny fetch client for the Trellis API: bearer auth, JSON in and out, and one error type that
+// carries the API's `{ error: { code, message, details } }` body so pages can show it verbatim.
+import type { ApiErrorBody, ApiErrorDetail, DevSession } from './api-types';
+
+const TOKEN_STORAGE_KEY = 'trellis.apiToken';
+
+let bearerToken: string | null = null;
+let onUnauthorized: (() => void) | null = null;
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: ApiErrorDetail[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export function setBearerToken(token: string | null): void {
+  bearerToken = token;
+}
+
+export function setUnauthorizedHandler(handler: (() => void) | null): void {
+  onUnauthorized = handler;
+}
+
+export function readStoredToken(): string | null {
+  return window.localStorage.getItem(TOKEN_STORAGE_KEY);
+}
+
+export function storeToken(token: string | null): void {
+  if (token) window.localStorage.setItem(TOKEN_STORAGE_KEY, token);
+  else window.localStorage.removeItem(TOKEN_STORAGE_KEY);
+}
+
+function isApiErrorBody(body: unknown): body is ApiErrorBody {
+  if (typeof body !== 'object' || body === null || !('error' in body)) return false;
+  const error = (body as { error: unknown }).error;
+  return typeof error === 'object' && error !== null && 'message' in error;
+}
+
+async function readBody(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+export async function apiRequest<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (bearerToken) headers.Authorization = `Bearer ${bearerToken}`;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (cause) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    throw new ApiError(0, 'NETWORK_ERROR', `Could not reach the Trellis API (${reason}).`);
+  }
+
+  const payload = await readBody(response);
+  if (response.ok) return payload as T;
+
+  if (response.status === 401) onUnauthorized?.();
+  if (isApiErrorBody(payload)) {
+    const { code, message, details } = payload.error;
+    throw new ApiError(response.status, code ?? 'ERROR', message, details ?? []);
+  }
+  const fallback = typeof payload === 'string' && payload.length < 300 ? payload : response.statusText;
+  throw new ApiError(response.status, 'HTTP_ERROR', `${response.status} ${fallback || 'Request failed'}`);
+}
+
+export const apiGet = <T>(path: string) => apiRequest<T>('GET', path);
+export const apiPost = <T>(path: string, body: unknown) => apiRequest<T>('POST', path, body);
+export const apiPut = <T>(path: string, body: unknown) => apiRequest<T>('PUT', path, body);
+
+/** The embedded dev setup hands out a ready session; anywhere else this answers non-200. */
+export async function fetchDevSession(): Promise<DevSession | null> {
+  try {
+    const response = await fetch('/api/dev/session', { headers: { Accept: 'application/json' } });
+    if (!response.ok) return null;
+    const session = (await response.json()) as DevSession;
+    return typeof session?.token === 'string' ? session : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,61 @@
+// The signed-in frame: header, left navigation and the page chosen by the hash route.
+import type { SessionOrg, SessionUser } from '../api-types';
+import { useHashRoute, type HashRoute } from '../hash-route';
+import { InboxPage } from '../pages/inbox-page';
+import { JobsPage } from '../pages/jobs-page';
+import { MailboxPage } from '../pages/mailbox-page';
+import { PipelineDetailPage } from '../pages/pipeline-detail-page';
+import { PipelinesPage } from '../pages/pipelines-page';
+import { RunDetailPage } from '../pages/run-detail-page';
+import { RunsPage } from '../pages/runs-page';
+import { AppHeader } from './app-header';
+import { SideNav } from './side-nav';
+
+export type ActiveSession = {
+  user: SessionUser | null;
+  org: SessionOrg | null;
+  isPastedToken: boolean;
+};
+
+type AppShellProps = { session: ActiveSession; onSignOut: () => void };
+
+function RoutedPage({ route }: { route: HashRoute }) {
+  const [section, id] = route.segments;
+  switch (section) {
+    case undefined:
+    case 'inbox':
+      return <InboxPage statusFilter={route.query.get('status') === 'COMPLETED' ? 'COMPLETED' : 'OPEN'} />;
+    case 'pipelines':
+      return id ? <PipelineDetailPage key={id} pipelineId={id} /> : <PipelinesPage />;
+    case 'runs':
+      return id ? <RunDetailPage key={id} runId={id} /> : <RunsPage />;
+    case 'jobs':
+      return <JobsPage />;
+    case 'mailbox':
+      return <MailboxPage />;
+    default:
+      return (
+        <div className="empty-state" data-testid="not-found">
+          <h2>Page not found</h2>
+          <p className="muted">
+            Nothing lives at <code>{route.path}</code>. <a href="#/inbox">Go to the inbox</a>.
+          </p>
+        </div>
+      );
+  }
+}
+
+export function AppShell({ session, onSignOut }: AppShellProps) {
+  const route = useHashRoute();
+  return (
+    <div className="app-frame">
+      <AppHeader session={session} onSignOut={onSignOut} />
+      <div className="app-body">
+        <SideNav activeSection={route.segments[0] ?? 'inbox'} />
+        <main className="app-main">
+          <RoutedPage route={route} />
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+// Left navigation between the five areas of the recruiting workspace.
+import { hrefFor } from '../hash-route';
+
+// 24×24 stroke icons, kept inline so the UI needs no icon font or extra package.
+const NAV_SECTIONS = [
+  { section: 'inbox', label: 'Inbox', iconPath: 'M4 13h4l2 3h4l2-3h4M4 13l2-8h12l2 8v6H4z' },
+  { section: 'pipelines', label: 'Pipelines', iconPath: 'M6 4v5m0 6v5M6 9a3 3 0 1 0 0 6 3 3 0 0 0 0-6zm3 3h6m3-3v6' },
+  { section: 'runs', label: 'Runs', iconPath: 'M8 5v14l11-7z' },
+  { section: 'jobs', label: 'Jobs', iconPath: 'M4 8h16v11H4zM9 8V5h6v3M4 13h16' },
+  { section: 'mailbox', label: 'Mailbox', iconPath: 'M3 6h18v12H3zM3 6l9 7 9-7' },
+] as const;
+
+function NavIcon({ path }: { path: string }) {
+  return (
+    <svg className="side-nav-icon" viewBox="0 0 24 24" aria-hidden="true">
+      <path d={path} fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinejoin="round" strokeLinecap="round" />
+    </svg>
+  );
+}
+
+export function SideNav({ activeSection }: { activeSection: string }) {
+  return (
+    <nav className="side-nav" aria-label="Main">
+      {NAV_SECTIONS.map(({ section, label, iconPath }) => {
+        const isActive = section === activeSection;
+        return (
+          <a
+            key={section}
+            href={hrefFor(`/${section}`)}
+            className={isActive ? 'side-nav-link is-active' : 'side-nav-link'}
+            aria-current={isActive ? 'page' : undefined}
+            data-testid={`nav-${section}`}
+          >
+            <NavIcon path={iconPath} />
+            {label}
+          </a>
+        );
+      })}
+    </nav>
+  );
+}
