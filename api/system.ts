@@ -14,6 +14,7 @@ import { migrate } from './platform/db/migrate';
 import { startDevServer } from './platform/temporal/dev-server';
 import { connectClient, connectWorker } from './platform/temporal/connection';
 import { createWorker } from './platform/temporal/worker';
+import { installTemporalLogging } from './platform/temporal/runtime-logging';
 import { startSmtpSink, type SmtpSink } from './platform/mail/smtp-sink';
 import { createSmtpMailer } from './platform/mail/mailer';
 import { createOutboxDispatcher } from './services/outbox-dispatcher';
@@ -87,6 +88,7 @@ export async function startSystem(config: TConfig, parts: SystemParts = { api: t
     const system: RunningSystem = { config, log, db, temporalAddress, temporalUiUrl, mailbox, stop };
 
     if (parts.worker) {
+      installTemporalLogging(log);
       const connection = await connectWorker(config, temporalAddress);
       const worker = await createWorker({ connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE, deps: { prisma: db.prisma, mailer, log, mailFrom: config.MAIL_FROM } });
       const running = worker.run();

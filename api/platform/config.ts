@@ -51,7 +51,9 @@ export const ZConfig = z.object({
 export type TConfig = z.infer<typeof ZConfig> & { isEmbeddedDatabase: boolean; isEmbeddedTemporal: boolean; isEmbeddedMail: boolean };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
-  const parsed = ZConfig.safeParse(env);
+  // An empty variable means unset (so PORT= does not become port 0).
+  const set = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = ZConfig.safeParse(set);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);

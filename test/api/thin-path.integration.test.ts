@@ -52,7 +52,7 @@ test('application -> email over SMTP -> inbox task -> feedback -> stage moved, a
     return r.status === 'COMPLETED' && r;
   });
   const handle = (await t.system.services!.temporal()).workflow.getHandle(run.workflowId);
-  expect((await handle.describe()).status.name).toBe('COMPLETED');
+  await waitFor('Temporal to report the workflow completed', async () => (await handle.describe()).status.name === 'COMPLETED');
 
   const stored = await t.prisma.application.findUniqueOrThrow({ where: { id: application.id }, include: { stage: true, transitions: { orderBy: { at: 'asc' } } } });
   expect(stored.stage.key).toBe('interview');

@@ -17,7 +17,7 @@ export type TCondition = z.infer<typeof ZCondition>;
 export function readField(vars: Readonly<Record<string, unknown>>, field: string): unknown {
   let cur: unknown = vars;
   for (const part of field.split('.')) {
-    if (cur === null || typeof cur !== 'object') return undefined;
+    if (cur === null || typeof cur !== 'object' || !Object.hasOwn(cur, part)) return undefined;
     cur = (cur as Record<string, unknown>)[part];
   }
   return cur;

@@ -14,6 +14,8 @@ export const CONTEXT_VARIABLES = [
 const BLOCK_HELPERS_WITH_NEW_CONTEXT = new Set(['each', 'with']);
 const BUILTIN_HELPERS = new Set(['if', 'unless', 'each', 'with', 'lookup', 'log']);
 
+export class TemplateError extends Error {}
+
 type Node = { type: string; [k: string]: any };
 
 /** Paths a template reads from its root context, e.g. ["candidate.firstName"]. Throws on syntax errors. */
@@ -30,12 +32,16 @@ export function templateVariables(template: string): string[] {
   };
   const visitCall = (n: Node) => {
     const isHelperCall = n.params.length > 0 || (n.hash && n.hash.pairs.length > 0) || BUILTIN_HELPERS.has(n.path.original);
+    // Only Handlebars' built-in helpers exist at send time: anything else would fail every send.
+    if (isHelperCall && !BUILTIN_HELPERS.has(n.path.original)) throw new TemplateError(`unknown helper "${n.path.original}"`);
     if (!isHelperCall) visitPath(n.path);
     n.params.forEach(visitExpr);
     n.hash?.pairs.forEach((pair: Node) => visitExpr(pair.value));
   };
   const visitProgram = (prog: Node | undefined) => prog?.body.forEach(visitStatement);
   const visitStatement = (s: Node) => {
+    if (s.type === 'PartialStatement' || s.type === 'PartialBlockStatement') throw new TemplateError('partials ({{> name}}) are not supported');
+    if (s.type === 'DecoratorBlock' || s.type === 'Decorator') throw new TemplateError('decorators are not supported');
     if (s.type === 'MustacheStatement') visitCall(s);
     else if (s.type === 'BlockStatement') {
       visitCall(s);
@@ -48,9 +54,10 @@ export function templateVariables(template: string): string[] {
   return [...found];
 }
 
-/** Is `path` (e.g. feedback.score) covered by an available variable or one of its parents? */
+/** Is `path` available: itself, a parent (feedback.score under feedback), or a whole object with available fields (candidate)? */
 export function isVariableAvailable(path: string, available: ReadonlySet<string>): boolean {
   const parts = path.split('.');
   for (let i = parts.length; i > 0; i--) if (available.has(parts.slice(0, i).join('.'))) return true;
+  for (const v of available) if (v.startsWith(`${path}.`)) return true;
   return false;
 }

@@ -19,7 +19,7 @@ export interface ValidationResult {
   issues: GraphIssue[];
 }
 
-const pointer = (path: readonly PropertyKey[]) => '/' + path.map((p) => String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
+const pointer = (path: readonly PropertyKey[]) => path.map((p) => '/' + String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
 
 function zodIssues(err: z.ZodError, prefix: readonly PropertyKey[], code: string, nodeId?: string): GraphIssue[] {
   return err.issues.map((i) => ({ code, message: i.message, path: pointer([...prefix, ...i.path]), nodeId }));
@@ -116,25 +116,45 @@ function checkReachability(graph: TGraph, triggerId: string, next: Map<string, M
   });
 }
 
-/** A loop must pass through a durable wait, or it would spin without end. */
+/**
+ * A loop must pass through a durable wait, or it would spin without end. With
+ * the durable-wait nodes taken out, any cycle left is such a loop (found as a
+ * strongly connected component, Tarjan's algorithm).
+ */
 function checkCycles(graph: TGraph, next: Map<string, Map<string, string>>, defs: Map<string, NodeDefinition<any>>, issues: GraphIssue[]) {
-  const state = new Map<string, 'open' | 'done'>();
+  const isWait = (id: string) => !!defs.get(id)?.isDurableWait;
+  const successors = (id: string) => [...(next.get(id)?.values() ?? [])].filter((t) => !isWait(t));
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const onStack = new Set<string>();
   const stack: string[] = [];
-  const visit = (id: string) => {
-    state.set(id, 'open');
+  let counter = 0;
+  const strongConnect = (id: string) => {
+    index.set(id, counter);
+    low.set(id, counter++);
     stack.push(id);
-    for (const t of next.get(id)?.values() ?? []) {
-      if (state.get(t) === 'open') {
-        const loop = stack.slice(stack.indexOf(t));
-        if (!loop.some((n) => defs.get(n)?.isDurableWait)) {
-          issues.push({ code: 'cycle_without_wait', message: `loop ${[...loop, t].join(' -> ')} has no durable wait`, path: '/edges', nodeId: t });
-        }
-      } else if (!state.has(t)) visit(t);
+    onStack.add(id);
+    for (const t of successors(id)) {
+      if (!index.has(t)) {
+        strongConnect(t);
+        low.set(id, Math.min(low.get(id)!, low.get(t)!));
+      } else if (onStack.has(t)) low.set(id, Math.min(low.get(id)!, index.get(t)!));
     }
-    stack.pop();
-    state.set(id, 'done');
+    if (low.get(id) !== index.get(id)) return;
+    const component: string[] = [];
+    let member: string;
+    do {
+      member = stack.pop()!;
+      onStack.delete(member);
+      component.push(member);
+    } while (member !== id);
+    const isLoop = component.length > 1 || successors(id).includes(id);
+    if (isLoop) {
+      const ordered = graph.nodes.map((n) => n.id).filter((n) => component.includes(n));
+      issues.push({ code: 'cycle_without_wait', message: `loop through ${ordered.join(', ')} has no durable wait (add a wait or feedback step inside it)`, path: '/edges', nodeId: ordered[0] });
+    }
   };
-  for (const n of graph.nodes) if (!state.has(n.id)) visit(n.id);
+  for (const n of graph.nodes) if (!isWait(n.id) && !index.has(n.id)) strongConnect(n.id);
 }
 
 /** Forward data flow: a variable is available at a node only if every path into it provides it. */
