@@ -3,6 +3,7 @@
 import { loadConfig } from '../api/platform/config';
 import { createLogger } from '../api/platform/logger';
 import { startSystem } from '../api/system';
+import { ensureUiBuilt } from './ensure-ui-built';
 
 async function main() {
   const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
@@ -11,6 +12,7 @@ async function main() {
   if (only && config.isEmbeddedDatabase) {
     log.warn('running api and worker as separate processes needs a shared DATABASE_URL (embedded PGlite allows one process)');
   }
+  if (only !== 'worker') await ensureUiBuilt((msg) => log.info(msg));
   const system = await startSystem(config, { api: only !== 'worker', worker: only !== 'api' }, log);
   const lines = [
     '',

@@ -27,7 +27,7 @@ test('an application submitted while Temporal is down starts once Temporal is ba
     expect(res.status).toBe(201);
     const outboxRow = await waitFor('a failed delivery attempt', async () => {
       const row = await api.prisma.outboxEvent.findUniqueOrThrow({ where: { dedupeKey: `start:${res.body.run.workflowId}` } });
-      return row.attempts > 0 && row.lastError && row;
+      return row.attempts > 0 && !!row.lastError && row;
     });
     expect(outboxRow.status).toBe('PENDING');
     expect(await api.prisma.run.findUniqueOrThrow({ where: { id: res.body.run.id } })).toMatchObject({ status: 'PENDING' });
