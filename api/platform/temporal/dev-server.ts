@@ -37,9 +37,29 @@ async function waitForPort(port: number, child: ChildProcess | undefined, timeou
   throw new Error(`Temporal dev server did not listen on :${port} within ${timeoutMs} ms`);
 }
 
+/**
+ * A dev server left behind by an app that was killed (SIGKILL cannot stop its
+ * children) still holds the ports and the SQLite file: stop it first.
+ */
+function stopOrphan(pidFile: string, log: (msg: string) => void): void {
+  if (!fs.existsSync(pidFile)) return;
+  const pid = Number(fs.readFileSync(pidFile, 'utf8'));
+  fs.rmSync(pidFile, { force: true });
+  try {
+    const cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    if (!cmdline.includes('start-dev')) return;
+    process.kill(pid, 'SIGKILL');
+    log(`stopped a Temporal dev server left over from an earlier run (pid ${pid})`);
+  } catch {
+    // Not running any more (or not on Linux): nothing to do.
+  }
+}
+
 export async function startDevServer(opts: DevServerOptions): Promise<DevServer> {
   fs.mkdirSync(opts.dataDir, { recursive: true });
   const dbFile = path.join(opts.dataDir, 'temporal.sqlite');
+  const pidFile = path.join(opts.dataDir, 'temporal.pid');
+  if (opts.isPersistent !== false) stopOrphan(pidFile, opts.log);
   const cli = await ensureTemporalCli(opts.log);
   if (!cli) return startWithSdkDownload(opts, dbFile);
 
@@ -53,6 +73,7 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
   ];
   if (opts.isPersistent !== false) args.push('--db-filename', dbFile);
   const child = spawn(cli, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: false });
+  if (opts.isPersistent !== false && child.pid) fs.writeFileSync(pidFile, String(child.pid));
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
   child.stdout?.resume();
@@ -66,6 +87,7 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
     address: `127.0.0.1:${opts.port}`,
     uiUrl: `http://localhost:${opts.uiPort}`,
     async stop() {
+      if (opts.isPersistent !== false) fs.rmSync(pidFile, { force: true });
       if (child.exitCode !== null) return;
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
