@@ -51,7 +51,7 @@ export async function publishPipeline(services: Services, orgId: string, pipelin
   const compiled = compileGraph(pipeline.draft, { stageKeys });
   if (!compiled.ok) {
     const first = compiled.issues[0]!;
-    throw new AppError('INVALID_GRAPH', `graph has ${compiled.issues.length} problem(s); first: ${first.nodeId ? `node "${first.nodeId}": ` : ''}${first.message}`, compiled.issues);
+    throw new AppError('INVALID_GRAPH', `graph has ${compiled.issues.length} problem${compiled.issues.length === 1 ? '' : 's'}; first: ${first.nodeId ? `node "${first.nodeId}": ` : ''}${first.message}`, compiled.issues);
   }
   const latest = await prisma.pipelineVersion.findFirst({ where: { pipelineId }, orderBy: { version: 'desc' } });
   if (latest && latest.hash === compiled.plan.hash && latest.status === 'PUBLISHED') return { version: latest, isNew: false };

@@ -26,7 +26,7 @@ export type InboxTask = {
 };
 
 export type FeedbackScore = 1 | 2 | 3 | 4;
-export type FeedbackSubmission = { score: FeedbackScore; recommendation: string; notes: string };
+export type FeedbackSubmission = { score: FeedbackScore; recommendation: 'strong_no' | 'no' | 'yes' | 'strong_yes'; notes: string };
 
 // The graph schema is shared with the API and the workflow sandbox; a type-only import keeps
 // zod and the validator out of the browser bundle.

@@ -3,6 +3,8 @@
 import type { Edge, Node } from '@xyflow/react';
 import type { PipelineEdge, PipelineGraph } from './api-types';
 import { layoutPipelineGraph } from './layout-pipeline-graph';
+import { edgeId } from '../../workflows/graph/schema';
+import { findNodeDefinition } from '../../workflows/graph/registry';
 
 export const PIPELINE_NODE_TYPE = 'pipelineNode';
 
@@ -18,7 +20,15 @@ export type PipelineFlowNode = Node<PipelineNodeData, typeof PIPELINE_NODE_TYPE>
 
 /** Same default id as `edgeId` in workflows/graph/schema.ts, so validator `edgeId`s match. */
 export function edgeIdOf(edge: PipelineEdge): string {
-  return edge.id ?? `${edge.source}:${edge.sourcePort}->${edge.target}`;
+  return edgeId(edge);
+}
+
+/** Every port the node type defines (shown even when unwired), plus any port an edge names. */
+function portsOf(node: PipelineGraph['nodes'][number], wired: readonly string[]): string[] {
+  const def = typeof node.typeVersion === 'number' ? findNodeDefinition(node.type, node.typeVersion) : undefined;
+  const config = def?.config.safeParse(node.config ?? {});
+  const defined = def && config?.success ? [...def.ports(config.data)] : [];
+  return [...defined, ...wired.filter((p) => !defined.includes(p))];
 }
 
 export function toFlowNodes(graph: PipelineGraph, issueNodeIds: ReadonlySet<string>): PipelineFlowNode[] {
@@ -39,7 +49,7 @@ export function toFlowNodes(graph: PipelineGraph, issueNodeIds: ReadonlySet<stri
       label: node.label || node.type,
       nodeType: node.type,
       typeVersion: typeof node.typeVersion === 'number' ? node.typeVersion : undefined,
-      ports: portsByNode.get(node.id) ?? [],
+      ports: portsOf(node, portsByNode.get(node.id) ?? []),
       hasIncoming: targetIds.has(node.id),
       hasIssue: issueNodeIds.has(node.id),
     },

@@ -6,29 +6,37 @@ import type { FeedbackScore, FeedbackSubmission, InboxTask } from '../api-types'
 import { formatPersonName } from '../format';
 import { ErrorNotice } from './error-notice';
 
-const SCORE_OPTIONS: Array<{ score: FeedbackScore; label: string; tone: string }> = [
-  { score: 1, label: 'Strong no', tone: 'strong-no' },
-  { score: 2, label: 'No', tone: 'no' },
-  { score: 3, label: 'Yes', tone: 'yes' },
-  { score: 4, label: 'Strong yes', tone: 'strong-yes' },
+const SCORE_OPTIONS: Array<{ score: FeedbackScore; label: string; tone: string; recommendation: Recommendation }> = [
+  { score: 1, label: 'Strong no', tone: 'strong-no', recommendation: 'strong_no' },
+  { score: 2, label: 'No', tone: 'no', recommendation: 'no' },
+  { score: 3, label: 'Yes', tone: 'yes', recommendation: 'yes' },
+  { score: 4, label: 'Strong yes', tone: 'strong-yes', recommendation: 'strong_yes' },
+];
+
+type Recommendation = FeedbackSubmission['recommendation'];
+const RECOMMENDATIONS: Array<{ value: Recommendation; label: string }> = [
+  { value: 'strong_yes', label: 'Strong hire' },
+  { value: 'yes', label: 'Hire' },
+  { value: 'no', label: 'No hire' },
+  { value: 'strong_no', label: 'Strong no hire' },
 ];
 
 type FeedbackFormProps = { task: InboxTask; onSubmitted: () => void; onCancel: () => void };
 
 export function FeedbackForm({ task, onSubmitted, onCancel }: FeedbackFormProps) {
   const [score, setScore] = useState<FeedbackScore | null>(null);
-  const [recommendation, setRecommendation] = useState('');
+  const [recommendation, setRecommendation] = useState<Recommendation | ''>('');
   const [notes, setNotes] = useState('');
   const [isSubmitting, setIsSubmitting] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (score === null) return;
+    if (score === null || recommendation === '') return;
     setIsSubmitting(true);
     setError(null);
     try {
-      const submission: FeedbackSubmission = { score, recommendation: recommendation.trim(), notes: notes.trim() };
+      const submission: FeedbackSubmission = { score, recommendation, notes: notes.trim() };
       await apiPost<unknown>(`/api/tasks/${encodeURIComponent(task.id)}/feedback`, submission);
       onSubmitted();
     } catch (caught) {
@@ -56,7 +64,11 @@ export function FeedbackForm({ task, onSubmitted, onCancel }: FeedbackFormProps)
               name={`score-${task.id}`}
               value={option.score}
               checked={score === option.score}
-              onChange={() => setScore(option.score)}
+              onChange={() => {
+                setScore(option.score);
+                // The recommendation follows the score until the interviewer picks one.
+                setRecommendation((current) => current || option.recommendation);
+              }}
               data-testid={`feedback-score-${option.score}`}
             />
             <span>
@@ -67,14 +79,21 @@ export function FeedbackForm({ task, onSubmitted, onCancel }: FeedbackFormProps)
       </fieldset>
       <label className="field">
         <span>Recommendation</span>
-        <input
-          type="text"
+        <select
           value={recommendation}
-          onChange={(event) => setRecommendation(event.target.value)}
-          placeholder="e.g. Advance to the onsite loop"
+          onChange={(event) => setRecommendation(event.target.value as Recommendation)}
           required
           data-testid="feedback-recommendation"
-        />
+        >
+          <option value="" disabled>
+            Choose…
+          </option>
+          {RECOMMENDATIONS.map((r) => (
+            <option key={r.value} value={r.value}>
+              {r.label}
+            </option>
+          ))}
+        </select>
       </label>
       <label className="field">
         <span>Notes</span>
