@@ -4,6 +4,7 @@ import { defineRoute } from '../route';
 import { notFound } from '../errors';
 import { createPipeline, publishPipeline, saveDraft, ZCreatePipeline, ZSaveDraft } from '../services/pipelines';
 import { validateGraph } from '../../workflows/graph/validate';
+import { simulatePipeline, ZSimulateRequest } from '../services/simulations';
 import { NODE_DEFINITIONS } from '../../workflows/graph/registry';
 
 const ZId = z.object({ id: z.string().min(1) }).strict();
@@ -57,5 +58,10 @@ export const pipelineRoutes = [
       const { version, isNew } = await publishPipeline(services, auth.orgId, params.id, auth.userId);
       return { status: isNew ? 201 : 200, body: { id: version.id, version: version.version, hash: version.hash, status: version.status, publishedAt: version.publishedAt } };
     },
+  }),
+  defineRoute({
+    method: 'post', path: '/api/pipelines/:id/simulate', summary: 'Dry run: the timeline a candidate would get, for a script of events (no side effects)', access: 'authenticated',
+    params: ZId, body: ZSimulateRequest, bodyLimit: '200kb',
+    handler: async ({ services, auth, params, body }) => ({ body: await simulatePipeline(services, auth.orgId, params.id, body) }),
   }),
 ];

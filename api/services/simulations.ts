@@ -1,0 +1,47 @@
+// Dry runs of a pipeline (draft or a published version) for a real or sample
+// candidate and a script of events. No side effects: nothing is written or sent.
+import { z } from 'zod';
+import { AppError, notFound } from '../errors';
+import { compileGraph } from '../../workflows/graph/compile';
+import { simulate, ZSimulationScript } from '../../workflows/graph/simulate';
+import type { Plan } from '../../workflows/graph/plan';
+import type { Services } from './services';
+
+export const ZSimulateRequest = z
+  .object({
+    versionId: z.string().optional(),
+    candidateId: z.string().optional(),
+    candidate: z.object({ firstName: z.string().max(100), lastName: z.string().max(100), email: z.string().email().optional() }).strict().optional(),
+    script: ZSimulationScript.default([]),
+    startAt: z.coerce.date().optional(),
+  })
+  .strict();
+
+const SAMPLE_CANDIDATE = { firstName: 'Sam', lastName: 'Sample', email: 'sam.sample@example.com', phone: null };
+
+export async function simulatePipeline(services: Services, orgId: string, pipelineId: string, req: z.infer<typeof ZSimulateRequest>) {
+  const { prisma } = services;
+  const pipeline = await prisma.pipeline.findFirst({ where: { id: pipelineId, orgId }, include: { jobs: { take: 1 }, org: true } });
+  if (!pipeline) throw notFound('Pipeline', pipelineId);
+  let plan: Plan;
+  if (req.versionId) {
+    const version = await prisma.pipelineVersion.findFirst({ where: { id: req.versionId, pipelineId } });
+    if (!version) throw notFound('Version', req.versionId);
+    plan = version.plan as unknown as Plan;
+  } else {
+    const compiled = compileGraph(pipeline.draft);
+    if (!compiled.ok) throw new AppError('INVALID_GRAPH', `the draft has ${compiled.issues.length} validation problem${compiled.issues.length === 1 ? "" : "s"}; fix them to simulate`, compiled.issues);
+    plan = compiled.plan;
+  }
+  const found = req.candidateId ? await prisma.candidate.findFirst({ where: { id: req.candidateId, orgId } }) : null;
+  if (req.candidateId && !found) throw notFound('Candidate', req.candidateId);
+  const person = found ?? { ...SAMPLE_CANDIDATE, ...req.candidate };
+  const job = pipeline.jobs[0];
+  const context = {
+    candidate: { firstName: person.firstName, lastName: person.lastName, fullName: `${person.firstName} ${person.lastName}`, email: person.email ?? null, phone: person.phone ?? null },
+    job: job ? { title: job.title, department: job.department, location: job.locations[0] ?? null } : { title: 'Sample Role', department: null, location: null },
+    application: { id: 'simulated', stage: 'Applied' },
+    org: { name: pipeline.org.name },
+  };
+  return simulate({ plan, context, script: req.script, startAt: (req.startAt ?? new Date()).getTime() });
+}

@@ -1,0 +1,113 @@
+// Dry run: what a plan would do for a candidate, given a script of events
+// ("feedback arrives on day 2", or nothing at all), with no side effects. It
+// drives the same pure interpreter as the workflow and stands in for each
+// activity, so the path it shows is the path a real run takes.
+import Handlebars from 'handlebars';
+import { z } from 'zod';
+import { ZDuration, durationToMs } from './schema';
+import { advanceRun, startRun, type RunState, type RunStep } from './interpreter';
+import type { NodeEvent } from './node-definition';
+import type { Plan } from './plan';
+
+export const ZSimulationEvent = z
+  .object({
+    /** When the event happens, counted from the start of the run. */
+    at: ZDuration.or(z.object({}).strict()).default({}),
+    name: z.string().min(1),
+    payload: z.record(z.string(), z.unknown()).default({}),
+  })
+  .strict();
+export const ZSimulationScript = z.array(ZSimulationEvent).max(200);
+export type TSimulationEvent = z.infer<typeof ZSimulationEvent>;
+
+export type TimelineEntry =
+  | { at: string; nodeId: string; kind: 'email'; to: string | null; subject: string; body: string }
+  | { at: string; nodeId: string; kind: 'task'; title: string; taskKind: string; dueAt: string | null }
+  | { at: string; nodeId: string; kind: 'task_cancelled'; reason: string }
+  | { at: string; nodeId: string; kind: 'stage'; stage: string }
+  | { at: string; nodeId: string; kind: 'wait'; until: string | null; for: string[] }
+  | { at: string; nodeId: string; kind: 'event'; name: string }
+  | { at: string; nodeId: string; kind: 'timeout' }
+  | { at: string; nodeId: string; kind: 'end' };
+
+export interface SimulationResult {
+  outcome: 'completed' | 'waiting' | 'step_limit';
+  timeline: TimelineEntry[];
+  steps: RunStep[];
+  /** Where the run is parked when outcome is 'waiting'. */
+  parkedAt: string | null;
+}
+
+export interface SimulationInput {
+  plan: Plan;
+  /** Template context: candidate, job, application, org, sender. */
+  context: Record<string, unknown>;
+  script?: TSimulationEvent[];
+  startAt: number;
+  maxSteps?: number;
+}
+
+const render = (template: string, context: Record<string, unknown>) => Handlebars.compile(template, { noEscape: true })(context);
+
+export function simulate(input: SimulationInput): SimulationResult {
+  const { plan, context } = input;
+  const events = (input.script ?? []).map((e) => ({ ...e, atMs: input.startAt + durationToMs(e.at) })).sort((a, b) => a.atMs - b.atMs);
+  const timeline: TimelineEntry[] = [];
+  const iso = (ms: number) => new Date(ms).toISOString();
+  let now = input.startAt;
+  let seq = 0;
+  const run = { runId: 'simulation', workflowId: 'simulation', orgId: 'simulation', candidateId: 'simulation', applicationId: 'simulation' };
+  let state: RunState = startRun(plan, run, now);
+
+  for (let i = 0; state.status === 'running' && i < (input.maxSteps ?? 1000); i++) {
+    const pending = state.pending!;
+    let event: NodeEvent;
+    if (pending.kind === 'activity') {
+      const a = pending.input as Record<string, any>;
+      let result: unknown = {};
+      switch (pending.activity) {
+        case 'sendEmail': {
+          const sender = { name: a.fromName ?? 'Recruiting team', email: a.fromEmail ?? 'recruiting@example.com' };
+          const ctx = { ...context, sender, ...state.vars };
+          timeline.push({ at: iso(now), nodeId: pending.nodeId, kind: 'email', to: (context.candidate as any)?.email ?? null, subject: render(a.subject, ctx), body: render(a.body, ctx) });
+          result = { messageId: `simulated-${++seq}`, status: 'SENT' };
+          break;
+        }
+        case 'createTask':
+          timeline.push({ at: iso(now), nodeId: pending.nodeId, kind: 'task', title: a.title, taskKind: a.kind, dueAt: a.dueInMs ? iso(now + a.dueInMs) : null });
+          result = { taskId: `simulated-task-${++seq}` };
+          break;
+        case 'cancelTask':
+          timeline.push({ at: iso(now), nodeId: pending.nodeId, kind: 'task_cancelled', reason: a.reason });
+          result = { status: 'CANCELLED' };
+          break;
+        case 'moveToStage':
+          timeline.push({ at: iso(now), nodeId: pending.nodeId, kind: 'stage', stage: a.stage });
+          break;
+      }
+      event = { type: 'activity.completed', result };
+    } else {
+      const deadline = pending.timeoutMs === undefined ? Infinity : now + pending.timeoutMs;
+      timeline.push({ at: iso(now), nodeId: pending.nodeId, kind: 'wait', until: Number.isFinite(deadline) ? iso(deadline) : null, for: pending.signals });
+      // Scripted events name the event only: the ids a real run matches on (task ids) do not exist here.
+      const index = events.findIndex((e) => pending.signals.includes(e.name) && e.atMs <= deadline);
+      if (index >= 0) {
+        const [next] = events.splice(index, 1);
+        now = Math.max(now, next!.atMs);
+        timeline.push({ at: iso(now), nodeId: pending.nodeId, kind: 'event', name: next!.name });
+        event = { type: 'signal', name: next!.name, payload: next!.payload };
+      } else if (Number.isFinite(deadline)) {
+        now = deadline;
+        timeline.push({ at: iso(now), nodeId: pending.nodeId, kind: 'timeout' });
+        event = { type: 'timeout' };
+      } else {
+        return { outcome: 'waiting', timeline, steps: state.steps, parkedAt: pending.nodeId };
+      }
+    }
+    state = advanceRun(plan, state, event, now);
+  }
+  if (state.status !== 'completed') return { outcome: 'step_limit', timeline, steps: state.steps, parkedAt: state.cursor };
+  const last = state.steps[state.steps.length - 1];
+  timeline.push({ at: iso(now), nodeId: last?.nodeId ?? '', kind: 'end' });
+  return { outcome: 'completed', timeline, steps: state.steps, parkedAt: null };
+}
