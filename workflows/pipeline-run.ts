@@ -13,6 +13,8 @@ export interface PipelineRunInput {
   plan: Plan;
   run: RunRef;
   pipelineVersionId: string;
+  /** Snapshot of data conditions can read (candidate tags, source, application utm...): no personal contact data. */
+  vars?: Record<string, unknown>;
 }
 
 export interface RunEvent {
@@ -53,7 +55,7 @@ const { recordRunFinished } = proxyActivities<Activities>(DEFAULT_ACTIVITY_OPTIO
 export async function pipelineRun(input: PipelineRunInput): Promise<{ status: 'completed'; steps: number }> {
   const { plan } = input;
   const received: RunEvent[] = [];
-  let state = startRun(plan, input.run, Date.now());
+  let state = startRun(plan, input.run, Date.now(), input.vars ?? {});
   setHandler(eventSignal, (event) => void received.push(event));
   setHandler(stateQuery, () => state);
 

@@ -69,6 +69,11 @@ export async function submitApplication(services: Services, orgId: string, req: 
       plan: version.plan as unknown as Plan,
       pipelineVersionId: version.id,
       run: { runId: run.id, workflowId, orgId, candidateId: candidate.id, applicationId: application.id },
+      vars: {
+        candidate: { tags: candidate.tags, source: candidate.source, location: candidate.location, interestLevel: candidate.interestLevel, kind: candidate.kind },
+        application: { source: application.source, utm: application.utm },
+        job: { id: job.id, title: job.title, department: job.department },
+      },
     };
     const payload: StartWorkflowPayload = { workflowId, runId: run.id, args: [input] };
     await tx.outboxEvent.create({ data: { orgId, kind: 'START_WORKFLOW', dedupeKey: `start:${workflowId}`, payload: payload as unknown as P.InputJsonValue } });

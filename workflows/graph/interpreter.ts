@@ -46,7 +46,7 @@ export function advanceRun(plan: Plan, prev: RunState, event: NodeEvent, now: nu
   const node = planNode(plan, state.cursor!);
   const def = definitionOf(node);
   if (!def.resume) throw new Error(`node type ${node.type} cannot resume`);
-  return apply(plan, state, node, def.resume(context(node, state), event), now);
+  return apply(plan, state, node, def.resume(context(node, state, now), event), now);
 }
 
 /** Does a received signal satisfy what the run is waiting for? */
@@ -60,7 +60,7 @@ function enter(plan: Plan, state: RunState, nodeId: string, now: number): RunSta
   state.cursor = nodeId;
   state.memo = undefined;
   state.visits[nodeId] = (state.visits[nodeId] ?? 0) + 1;
-  return apply(plan, state, node, definitionOf(node).start(context(node, state)), now);
+  return apply(plan, state, node, definitionOf(node).start(context(node, state, now)), now);
 }
 
 function apply(plan: Plan, state: RunState, node: PlanNode, effect: NodeEffect, now: number): RunState {
@@ -89,14 +89,14 @@ function apply(plan: Plan, state: RunState, node: PlanNode, effect: NodeEffect, 
         state.memo = undefined;
         state.pending = null;
         state.visits[target] = (state.visits[target] ?? 0) + 1;
-        effect = definitionOf(node).start(context(node, state));
+        effect = definitionOf(node).start(context(node, state, now));
       }
     }
   }
   throw new Error(`more than ${MAX_HOPS} nodes without an activity or wait`);
 }
 
-function context(node: PlanNode, state: RunState): NodeContext<any> {
+function context(node: PlanNode, state: RunState, now: number): NodeContext<any> {
   const visit = state.visits[node.id] ?? 1;
   return {
     nodeId: node.id,
@@ -107,6 +107,7 @@ function context(node: PlanNode, state: RunState): NodeContext<any> {
     idempotencyKey: `${state.run.workflowId}/${node.id}/${visit}`,
     memo: state.memo,
     retry: node.retry,
+    now,
   };
 }
 

@@ -41,6 +41,8 @@ export interface NodeContext<C> {
   /** Node-local state carried from the previous effect of this visit. */
   memo: unknown;
   retry?: TRetryPolicy;
+  /** Workflow time (deterministic inside Temporal), ms since the epoch. */
+  now: number;
 }
 
 export interface NodeDefinition<C = unknown> {
