@@ -6,7 +6,7 @@ import { sendEmail } from './send-email';
 import { createTask } from './create-task';
 import { cancelTask } from './cancel-task';
 import { moveToStage } from './move-to-stage';
-import { recordRunFinished } from './record-run-finished';
+import { recordRunFinished, recordRunMigrated } from './record-run-finished';
 
 export function createActivities(deps: ActivityDeps) {
   const raw = {
@@ -15,6 +15,7 @@ export function createActivities(deps: ActivityDeps) {
     cancelTask: cancelTask(deps),
     moveToStage: moveToStage(deps),
     recordRunFinished: recordRunFinished(deps),
+    recordRunMigrated: recordRunMigrated(deps),
   };
   return Object.fromEntries(
     Object.entries(raw).map(([name, fn]) => [name, (input: never) => withAppFailures(() => (fn as (i: never) => Promise<unknown>)(input))]),

@@ -3,11 +3,29 @@ import type { RunStep } from '../workflows/graph/interpreter';
 import type { ActivityDeps } from './dependencies';
 
 export function recordRunFinished(deps: ActivityDeps) {
-  return async (input: { runId: string; steps: RunStep[] }): Promise<void> => {
+  return async (input: { runId: string; steps: RunStep[]; status?: 'COMPLETED' | 'EXITED' }): Promise<void> => {
     const last = input.steps[input.steps.length - 1];
-    await deps.prisma.run.update({
-      where: { id: input.runId },
-      data: { status: 'COMPLETED', endedAt: new Date(), currentNodeId: last?.nodeId ?? null, steps: input.steps as never },
-    });
+    await deps.prisma.$transaction([
+      deps.prisma.run.update({
+        where: { id: input.runId },
+        data: { status: input.status ?? 'COMPLETED', endedAt: new Date(), currentNodeId: last?.nodeId ?? null, steps: input.steps as never },
+      }),
+      // Nobody should work on a task for a run that has ended (an exit, say).
+      deps.prisma.task.updateMany({ where: { runId: input.runId, status: 'OPEN' }, data: { status: 'CANCELLED', outcome: { cancelledBecause: 'run ended' } } }),
+    ]);
+  };
+}
+
+/** A migrated run is pinned to its new version from now on. */
+export function recordRunMigrated(deps: ActivityDeps) {
+  return async (input: { runId: string; pipelineVersionId: string; nodeId: string }): Promise<void> => {
+    const run = await deps.prisma.run.findUniqueOrThrow({ where: { id: input.runId } });
+    if (run.pipelineVersionId === input.pipelineVersionId) return;
+    await deps.prisma.$transaction([
+      deps.prisma.run.update({ where: { id: input.runId }, data: { pipelineVersionId: input.pipelineVersionId, currentNodeId: input.nodeId } }),
+      deps.prisma.auditEvent.create({
+        data: { orgId: run.orgId, actorType: 'WORKFLOW', actorId: run.workflowId, action: 'run.migrated', entityType: 'Run', entityId: run.id, before: { pipelineVersionId: run.pipelineVersionId }, after: { pipelineVersionId: input.pipelineVersionId, nodeId: input.nodeId } },
+      }),
+    ]);
   };
 }

@@ -5,3 +5,5 @@ export const EVENT_SIGNAL = 'event';
 export const STATE_QUERY = 'state';
 
 export const workflowIdForApplication = (applicationId: string) => `application-${applicationId}`;
+/** Update an operator sends to move a parked run to a newer version. */
+export const MIGRATE_UPDATE = 'migrate';

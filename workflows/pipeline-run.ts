@@ -1,13 +1,19 @@
 // The one interpreter workflow: a thin deterministic loop around the pure
 // interpreter (workflows/graph/interpreter.ts). It carries out the run's pending
 // command (an activity, or a wait for a signal or timer) and feeds the outcome
-// back. Activities are imported as types only.
-import { condition, defineQuery, defineSignal, proxyActivities, setHandler, type ActivityOptions } from '@temporalio/workflow';
+// back. Around that loop: graph-level exit events end the run wherever it
+// waits; an operator's migration moves a parked run to a newer version; and
+// long runs continue as new at a wait, so their history stays small.
+// Activities are imported as types only.
+import {
+  condition, continueAsNew, defineQuery, defineSignal, defineUpdate, proxyActivities, setHandler, workflowInfo, type ActivityOptions,
+} from '@temporalio/workflow';
 import type { Activities } from '../activities/create-activities';
 import type { Plan } from './graph/plan';
 import type { RunRef } from './graph/node-definition';
-import { advanceRun, signalMatches, startRun, type Pending, type RunState } from './graph/interpreter';
-import { EVENT_SIGNAL, STATE_QUERY } from './constants';
+import { advanceRun, exitRun, isExitEvent, signalMatches, startRun, type Pending, type RunState } from './graph/interpreter';
+import { migrateState } from './graph/migration';
+import { EVENT_SIGNAL, MIGRATE_UPDATE, STATE_QUERY } from './constants';
 
 export interface PipelineRunInput {
   plan: Plan;
@@ -15,6 +21,8 @@ export interface PipelineRunInput {
   pipelineVersionId: string;
   /** Snapshot of data conditions can read (candidate tags, source, application utm...): no personal contact data. */
   vars?: Record<string, unknown>;
+  /** Set when the run continues as new: where it was, and events not yet consumed. */
+  resume?: { state: RunState; received: RunEvent[] };
 }
 
 export interface RunEvent {
@@ -22,8 +30,20 @@ export interface RunEvent {
   payload: Record<string, unknown>;
 }
 
+export interface MigrateRequest {
+  plan: Plan;
+  pipelineVersionId: string;
+  /** Node of the current plan -> node of the new plan, for nodes whose id changed. */
+  mapping: Record<string, string>;
+}
+
 export const eventSignal = defineSignal<[RunEvent]>(EVENT_SIGNAL);
 export const stateQuery = defineQuery<RunState>(STATE_QUERY);
+export const migrateUpdate = defineUpdate<{ nodeId: string; pipelineVersionId: string }, [MigrateRequest]>(MIGRATE_UPDATE);
+
+/** Continue as new past this many history events even if Temporal does not suggest it yet. */
+const HISTORY_EVENTS_LIMIT = 2000;
+const KEPT_STEPS = 500;
 
 const DEFAULT_ACTIVITY_OPTIONS: ActivityOptions = {
   startToCloseTimeout: '30 seconds',
@@ -50,14 +70,34 @@ function activitiesFor(p: Extract<Pending, { kind: 'activity' }>): Activities {
   return acts;
 }
 
-const { recordRunFinished } = proxyActivities<Activities>(DEFAULT_ACTIVITY_OPTIONS);
+const { recordRunFinished, recordRunMigrated } = proxyActivities<Activities>(DEFAULT_ACTIVITY_OPTIONS);
 
-export async function pipelineRun(input: PipelineRunInput): Promise<{ status: 'completed'; steps: number }> {
-  const { plan } = input;
-  const received: RunEvent[] = [];
-  let state = startRun(plan, input.run, Date.now(), input.vars ?? {});
+export async function pipelineRun(input: PipelineRunInput): Promise<{ status: RunState['status']; steps: number }> {
+  let plan = input.plan;
+  let pipelineVersionId = input.pipelineVersionId;
+  const received: RunEvent[] = [...(input.resume?.received ?? [])];
+  let state = input.resume?.state ?? startRun(plan, input.run, Date.now(), input.vars ?? {});
+  let migration: { request: MigrateRequest; next: RunState } | null = null;
+
   setHandler(eventSignal, (event) => void received.push(event));
   setHandler(stateQuery, () => state);
+  setHandler(
+    migrateUpdate,
+    (request) => {
+      const next = migrateState(plan, request.plan, state, request.mapping) as RunState;
+      migration = { request, next };
+      return { nodeId: next.cursor!, pipelineVersionId: request.pipelineVersionId };
+    },
+    {
+      validator: (request) => {
+        if (migration) throw new Error('a migration is already in progress');
+        const next = migrateState(plan, request.plan, state, request.mapping);
+        if (typeof next === 'string') throw new Error(next);
+      },
+    },
+  );
+
+  const exitEvent = () => received.find((e) => isExitEvent(plan, e.name));
 
   while (state.status === 'running') {
     const pending = state.pending!;
@@ -67,9 +107,35 @@ export async function pipelineRun(input: PipelineRunInput): Promise<{ status: 'c
       state = advanceRun(plan, state, { type: 'activity.completed', result }, Date.now());
       continue;
     }
+
+    // A safe point: parked in a wait.
+    const early = exitEvent();
+    if (early) {
+      state = exitRun(plan, state, early.name, Date.now());
+      break;
+    }
+    const info = workflowInfo();
+    if (info.continueAsNewSuggested || info.historyLength > HISTORY_EVENTS_LIMIT) {
+      await continueAsNew<typeof pipelineRun>({
+        ...input, plan, pipelineVersionId, resume: { state: { ...state, steps: state.steps.slice(-KEPT_STEPS) }, received },
+      });
+    }
+
     const matching = () => received.findIndex((e) => signalMatches(pending, e.name, e.payload));
-    const isSignalled = pending.timeoutMs === undefined ? await condition(() => matching() >= 0).then(() => true) : await condition(() => matching() >= 0, pending.timeoutMs);
-    if (isSignalled) {
+    const isWoken = () => matching() >= 0 || migration !== null || exitEvent() !== undefined;
+    const remainingMs = pending.deadlineAt === undefined ? undefined : Math.max(0, pending.deadlineAt - Date.now());
+    const isSignalled = remainingMs === undefined ? await condition(isWoken).then(() => true) : await condition(isWoken, remainingMs);
+
+    if (migration) {
+      const { request, next } = migration as { request: MigrateRequest; next: RunState };
+      await recordRunMigrated({ runId: input.run.runId, pipelineVersionId: request.pipelineVersionId, nodeId: next.cursor! });
+      plan = request.plan;
+      pipelineVersionId = request.pipelineVersionId;
+      state = next;
+      migration = null;
+    } else if (exitEvent()) {
+      continue;
+    } else if (isSignalled) {
       const [event] = received.splice(matching(), 1);
       state = advanceRun(plan, state, { type: 'signal', name: event!.name, payload: event!.payload }, Date.now());
     } else {
@@ -77,6 +143,6 @@ export async function pipelineRun(input: PipelineRunInput): Promise<{ status: 'c
     }
   }
 
-  await recordRunFinished({ runId: input.run.runId, steps: state.steps });
-  return { status: 'completed', steps: state.steps.length };
+  await recordRunFinished({ runId: input.run.runId, steps: state.steps, status: state.status === 'exited' ? 'EXITED' : 'COMPLETED' });
+  return { status: state.status, steps: state.steps.length };
 }

@@ -5,6 +5,7 @@ import { notFound } from '../errors';
 import { createPipeline, publishPipeline, saveDraft, ZCreatePipeline, ZSaveDraft } from '../services/pipelines';
 import { validateGraph } from '../../workflows/graph/validate';
 import { simulatePipeline, ZSimulateRequest } from '../services/simulations';
+import { migrateRuns, migrationReport, ZMigrationRequest } from '../services/migrations';
 import { NODE_DEFINITIONS } from '../../workflows/graph/registry';
 
 const ZId = z.object({ id: z.string().min(1) }).strict();
@@ -63,5 +64,27 @@ export const pipelineRoutes = [
     method: 'post', path: '/api/pipelines/:id/simulate', summary: 'Dry run: the timeline a candidate would get, for a script of events (no side effects)', access: 'authenticated',
     params: ZId, body: ZSimulateRequest, bodyLimit: '200kb',
     handler: async ({ services, auth, params, body }) => ({ body: await simulatePipeline(services, auth.orgId, params.id, body) }),
+  }),
+  defineRoute({
+    method: 'post', path: '/api/pipelines/:id/migrations/preview', summary: 'Compatibility report: in-flight runs of a version grouped by the node they wait at', access: EDITORS,
+    params: ZId, body: ZMigrationRequest,
+    handler: async ({ services, auth, params, body }) => {
+      const { toPlan: _plan, ...report } = await migrationReport(services, auth.orgId, params.id, body);
+      return { body: report };
+    },
+  }),
+  defineRoute({
+    method: 'post', path: '/api/pipelines/:id/migrations', summary: 'Move parked runs to another version (refused with the report when a group cannot move)', access: EDITORS,
+    params: ZId, body: ZMigrationRequest,
+    handler: async ({ services, auth, params, body }) => ({ body: await migrateRuns(services, auth.orgId, params.id, body) }),
+  }),
+  defineRoute({
+    method: 'post', path: '/api/pipelines/:id/versions/:versionId/retire', summary: 'Retire a version: new runs no longer start on it; running ones finish on it', access: EDITORS,
+    params: z.object({ id: z.string().min(1), versionId: z.string().min(1) }).strict(),
+    handler: async ({ services, auth, params }) => {
+      const { count } = await services.prisma.pipelineVersion.updateMany({ where: { id: params.versionId, pipelineId: params.id, orgId: auth.orgId }, data: { status: 'RETIRED' } });
+      if (!count) throw notFound('Version', params.versionId);
+      return { body: await services.prisma.pipelineVersion.findUniqueOrThrow({ where: { id: params.versionId }, select: { id: true, version: true, status: true, hash: true } }) };
+    },
   }),
 ];

@@ -26,6 +26,7 @@ export function compileGraph(input: unknown, opts: ValidateOptions = {}): Compil
   }
   for (const e of graph.edges) nodes[e.source]!.next[e.sourcePort] = e.target;
   const triggerNodeId = graph.nodes.find((n) => findNodeDefinition(n.type, n.typeVersion)?.isTrigger)!.id;
-  const content = { formatVersion: 1 as const, triggerNodeId, nodes };
+  const exitOn = graph.settings?.exitOn.length ? [...graph.settings.exitOn].sort() : undefined;
+  const content = { formatVersion: 1 as const, triggerNodeId, nodes, exitOn };
   return { ok: true, plan: { ...content, hash: sha256Hex(canonicalJson(content)) } };
 }

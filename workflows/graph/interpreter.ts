@@ -18,10 +18,11 @@ export interface RunStep {
 
 export type Pending =
   | { kind: 'activity'; nodeId: string; activity: ActivityName; input: Record<string, unknown>; retry?: TRetryPolicy; timeoutMs?: number }
-  | { kind: 'wait'; nodeId: string; signals: string[]; match?: Record<string, string>; timeoutMs?: number };
+  | { kind: 'wait'; nodeId: string; signals: string[]; match?: Record<string, string>; timeoutMs?: number; deadlineAt?: number };
 
 export interface RunState {
-  status: 'running' | 'completed';
+  /** 'exited': ended early by a graph-level exit event (see Plan.exitOn). */
+  status: 'running' | 'completed' | 'exited';
   run: RunRef;
   cursor: string | null;
   memo: unknown;
@@ -49,6 +50,22 @@ export function advanceRun(plan: Plan, prev: RunState, event: NodeEvent, now: nu
   return apply(plan, state, node, def.resume(context(node, state, now), event), now);
 }
 
+/** Is this event one of the plan's exit conditions? */
+export function isExitEvent(plan: Plan, name: string): boolean {
+  return !!plan.exitOn?.includes(name);
+}
+
+/** Ends the run where it is, recording the exit event as the port it left by. */
+export function exitRun(plan: Plan, prev: RunState, event: string, now: number): RunState {
+  if (prev.status !== 'running') return prev;
+  const state = clone(prev);
+  const node = state.cursor ? plan.nodes[state.cursor] : undefined;
+  state.steps.push({ seq: state.steps.length + 1, nodeId: state.cursor ?? '', nodeType: node?.type ?? '', port: `exit:${event}`, at: now });
+  state.status = 'exited';
+  state.pending = null;
+  return state;
+}
+
 /** Does a received signal satisfy what the run is waiting for? */
 export function signalMatches(pending: Pending | null, name: string, payload: Record<string, unknown>): boolean {
   if (!pending || pending.kind !== 'wait' || !pending.signals.includes(name)) return false;
@@ -72,7 +89,10 @@ function apply(plan: Plan, state: RunState, node: PlanNode, effect: NodeEffect, 
         return state;
       case 'wait':
         state.memo = effect.memo ?? state.memo;
-        state.pending = { kind: 'wait', nodeId: node.id, signals: effect.signals, match: effect.match, timeoutMs: effect.timeoutMs };
+        state.pending = {
+          kind: 'wait', nodeId: node.id, signals: effect.signals, match: effect.match, timeoutMs: effect.timeoutMs,
+          deadlineAt: effect.timeoutMs === undefined ? undefined : now + effect.timeoutMs,
+        };
         return state;
       case 'end':
         state.steps.push({ seq: state.steps.length + 1, nodeId: node.id, nodeType: node.type, at: now });

@@ -23,6 +23,8 @@ export interface Plan {
   hash: string;
   triggerNodeId: string;
   nodes: Record<string, PlanNode>;
+  /** Events that end the run wherever it waits; absent on plans compiled before exit conditions existed. */
+  exitOn?: string[];
 }
 
 /** One validation problem, located for the builder: node or edge, and a JSON pointer into the graph. */

@@ -60,11 +60,19 @@ export const ZGraphEdge = z
 /** Node positions live apart from the content: moving a node does not change the plan hash. */
 export const ZLayout = z.record(z.string(), z.object({ x: z.number(), y: z.number() }));
 
+/** Events that end a run wherever it waits (graph-level exit conditions). */
+export const EXIT_EVENTS = ['candidate.applied', 'candidate.replied', 'candidate.withdrew', 'candidate.unsubscribed', 'candidate.hired'] as const;
+
+export const ZGraphSettings = z
+  .object({ exitOn: z.array(z.enum(EXIT_EVENTS)).max(EXIT_EVENTS.length).default([]) })
+  .strict();
+
 export const ZGraph = z
   .object({
     nodes: z.array(ZGraphNode).max(LIMITS.maxNodes),
     edges: z.array(ZGraphEdge).max(LIMITS.maxEdges),
     layout: ZLayout.optional(),
+    settings: ZGraphSettings.optional(),
   })
   .strict();
 

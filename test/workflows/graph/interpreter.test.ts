@@ -58,7 +58,7 @@ describe('interpreter on the application review plan', () => {
   });
 
   it('waits for feedback on the created task, for five days', () => {
-    expect(waitingForFeedback().pending).toEqual({ kind: 'wait', nodeId: 'screen', signals: ['feedback.submitted'], match: { taskId: 't1' }, timeoutMs: FIVE_DAYS_MS });
+    expect(waitingForFeedback().pending).toEqual({ kind: 'wait', nodeId: 'screen', signals: ['feedback.submitted'], match: { taskId: 't1' }, timeoutMs: FIVE_DAYS_MS, deadlineAt: 3000 + FIVE_DAYS_MS });
   });
 
   it('matches only feedback for the awaited task', () => {

@@ -1,0 +1,3 @@
+-- AlterEnum
+ALTER TYPE "RunStatus" ADD VALUE 'EXITED';
+
