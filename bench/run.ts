@@ -1,0 +1,59 @@
+// `npm run bench [-- start-runs|feedback-latency]`: starts one shared
+// environment, runs the chosen benchmarks (default both) side by side with
+// their peers, writes bench/results/<name>.json and prints a summary.
+// Sizes: BENCH_N (runs to start, default 2000), BENCH_CONCURRENCY (in flight,
+// default 50), BENCH_K (feedback samples, default 200).
+import { startBenchEnvironment } from './environment';
+import { machineInfo, writeResult } from './report';
+import { benchStartRuns } from './start-runs';
+import { benchFeedbackLatency } from './feedback-latency';
+
+const BENCHMARKS = ['start-runs', 'feedback-latency'] as const;
+type BenchmarkName = (typeof BENCHMARKS)[number];
+
+function intFromEnv(name: string, fallback: number): number {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer`);
+  return value;
+}
+
+async function main() {
+  const chosen = process.argv.slice(2);
+  const unknown = chosen.filter((name) => !BENCHMARKS.includes(name as BenchmarkName));
+  if (unknown.length) throw new Error(`unknown benchmark(s) ${unknown.join(', ')}; choose from ${BENCHMARKS.join(', ')}`);
+  const selected = chosen.length ? (chosen as BenchmarkName[]) : [...BENCHMARKS];
+
+  const env = await startBenchEnvironment();
+  try {
+    const machine = await machineInfo(env.probe);
+    console.log(`machine: ${machine.cpus} x ${machine.cpuModel}, ${machine.totalMemoryGb} GB, node ${machine.node}`);
+    if (selected.includes('start-runs')) {
+      const r = await benchStartRuns(env, { n: intFromEnv('BENCH_N', 2000), concurrency: intFromEnv('BENCH_CONCURRENCY', 50) });
+      const file = writeResult(r.benchmark, { ...r, machine });
+      console.log(`\nstart-runs (n=${r.params.n}, ${r.params.concurrency} in flight) -> ${file}`);
+      console.log(`  ours: ${r.ours.runsPerSecond} runs/s (${r.ours.started} started in ${r.ours.elapsedMs} ms, ${r.ours.failures} failed requests; other processes used ${r.ours.otherProcessesCores ?? '?'} cores)`);
+      console.log(`  peer: ${r.peer.runsPerSecond} runs/s (${r.peer.started} started in ${r.peer.elapsedMs} ms; other processes used ${r.peer.otherProcessesCores ?? '?'} cores)`);
+      console.log(`  ratio ours/peer: ${r.ratio}  goal ${r.goal}: ${r.isGoalMet ? 'PASS' : 'MISS'}`);
+    }
+    if (selected.includes('feedback-latency')) {
+      const r = await benchFeedbackLatency(env, { k: intFromEnv('BENCH_K', 200), warmup: 10 });
+      const file = writeResult(r.benchmark, { ...r, machine });
+      console.log(`\nfeedback-latency (k=${r.params.k}) -> ${file}`);
+      console.log(`  ours: p50 ${r.ours.latencyMs.p50} ms, p95 ${r.ours.latencyMs.p95} ms`);
+      console.log(`  peer: p50 ${r.peer.latencyMs.p50} ms, p95 ${r.peer.latencyMs.p95} ms`);
+      console.log(`  other processes used ${r.otherProcessesCores ?? '?'} cores while sampling`);
+      console.log(`  ratio at p50: ${r.ratioAtP50}  goal ${r.goal}: ${r.isGoalMet ? 'PASS' : 'MISS'}`);
+    }
+  } finally {
+    await env.stop();
+  }
+}
+
+// Exit explicitly: the Temporal native runtime can keep the event loop alive after everything is closed.
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
