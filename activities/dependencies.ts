@@ -1,12 +1,18 @@
 // What activities need from the outside world, injected by the worker
 // (and by tests): the database, the mailer, and a few settings.
+import type { Pool } from 'pg';
 import type { PrismaClient } from '../generated/prisma/client';
 import type { Mailer } from '../api/platform/mail/mailer';
 import type { Logger } from '../api/platform/logger';
+import type { SmsProvider } from './sms-provider';
 
 export interface ActivityDeps {
   prisma: PrismaClient;
+  /** The same database without Prisma, for the hot paths where its per-statement CPU cost shows. */
+  pool: Pool;
   mailer: Mailer;
   log: Logger;
   mailFrom: string;
+  /** Outbound SMS; the dev sink (records only) when absent. */
+  sms?: SmsProvider;
 }

@@ -11,7 +11,7 @@ export function toAppError(err: unknown): AppError {
   if (e?.type === 'entity.parse.failed') return new AppError('BAD_REQUEST', `malformed JSON body: ${e.message}`, [{ path: 'body', message: 'not valid JSON' }]);
   if (e?.type === 'entity.too.large') return new AppError('PAYLOAD_TOO_LARGE', 'request body is too large', [{ path: 'body', message: 'too large' }]);
   if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported') return new AppError('BAD_REQUEST', e.message ?? 'unsupported encoding');
-  if (e?.code === 'P2002' || e?.meta?.driverAdapterError?.cause?.kind === 'UniqueConstraintViolation') {
+  if (e?.code === '23505' || e?.code === 'P2002' || e?.meta?.driverAdapterError?.cause?.kind === 'UniqueConstraintViolation') {
     const fields = e.meta?.driverAdapterError?.cause?.constraint?.fields ?? (Array.isArray(e.meta?.target) ? (e.meta!.target as string[]) : []);
     return new AppError('CONFLICT', `a record with the same ${fields.join(', ') || 'key'} already exists`, fields.map((f) => ({ path: f, message: 'must be unique' })));
   }

@@ -90,7 +90,7 @@ export async function startSystem(config: TConfig, parts: SystemParts = { api: t
     if (parts.worker) {
       installTemporalLogging(log);
       const connection = await connectWorker(config, temporalAddress);
-      const worker = await createWorker({ connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE, deps: { prisma: db.prisma, mailer, log, mailFrom: config.MAIL_FROM } });
+      const worker = await createWorker({ connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE, deps: { prisma: db.prisma, pool: db.pool, mailer, log, mailFrom: config.MAIL_FROM } });
       const running = worker.run();
       stops.push(async () => {
         if (worker.getState() === 'RUNNING') worker.shutdown();
@@ -113,7 +113,7 @@ export async function startSystem(config: TConfig, parts: SystemParts = { api: t
       stops.push(async () => client && (await client.then((c) => c.connection.close(), () => undefined)));
       const outbox = createOutboxDispatcher({ pool: db.pool, prisma: db.prisma, temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, log, pollMs: config.OUTBOX_POLL_MS });
       const devToken = config.DEV_LOGIN ? (await seedDevData(db.prisma, config.TRELLIS_DATA_DIR)).token : undefined;
-      const services: Services = { prisma: db.prisma, log, config, temporal, temporalUiUrl, outbox, mailbox, devToken };
+      const services: Services = { prisma: db.prisma, pool: db.pool, log, config, temporal, temporalUiUrl, outbox, mailbox, devToken };
       const server = http.createServer(createApp(services));
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);

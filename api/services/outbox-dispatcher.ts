@@ -22,7 +22,7 @@ export interface SignalWorkflowPayload {
   args: unknown[];
 }
 
-interface OutboxRow {
+export interface OutboxRow {
   id: string;
   kind: 'START_WORKFLOW' | 'SIGNAL_WORKFLOW';
   payload: unknown;
@@ -35,6 +35,11 @@ const BATCH = 100;
 export interface OutboxDispatcher {
   /** Deliver what is due now (coalesces concurrent calls). */
   kick(): void;
+  /**
+   * Delivers rows just committed with a lease (availableAt in the future), without
+   * waiting for the poller: the fast path. A failure leaves them to the poller.
+   */
+  deliverNow(rows: OutboxRow[]): Promise<void>;
   drain(): Promise<number>;
   start(): void;
   stop(): Promise<void>;
@@ -75,6 +80,19 @@ export function createOutboxDispatcher(deps: { pool: Pool; prisma: PrismaClient;
     } else {
       const p = row.payload as SignalWorkflowPayload;
       await client.workflow.getHandle(p.workflowId).signal(p.signal, ...p.args);
+    }
+  }
+
+  async function deliverNow(rows: OutboxRow[]): Promise<void> {
+    if (stopped || !rows.length) return;
+    try {
+      const client = await deps.temporal();
+      await Promise.all(rows.map((row) => deliver(client, row)));
+      await deps.pool.query(`UPDATE "OutboxEvent" SET status = 'DONE', "processedAt" = now(), attempts = attempts + 1 WHERE id = ANY($1)`, [rows.map((r) => r.id)]);
+    } catch (err) {
+      // Hand over to the poller now rather than at the end of the lease.
+      await deps.pool.query(`UPDATE "OutboxEvent" SET "availableAt" = now(), "lastError" = $2 WHERE id = ANY($1) AND status = 'PENDING'`, [rows.map((r) => r.id), (err as Error).message]).catch(() => undefined);
+      kick();
     }
   }
 
@@ -136,6 +154,7 @@ export function createOutboxDispatcher(deps: { pool: Pool; prisma: PrismaClient;
 
   return {
     kick,
+    deliverNow,
     drain,
     start() {
       timer = setInterval(kick, deps.pollMs);

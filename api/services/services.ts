@@ -1,6 +1,7 @@
 // What route handlers get: the database, Temporal (connected lazily, so the API
 // keeps taking writes while Temporal is down), the outbox and settings.
 import type { Client } from '@temporalio/client';
+import type { Pool } from 'pg';
 import type { PrismaClient } from '../../generated/prisma/client';
 import type { Logger } from '../platform/logger';
 import type { SmtpSink } from '../platform/mail/smtp-sink';
@@ -9,6 +10,8 @@ import type { TConfig } from '../platform/config';
 
 export interface Services {
   prisma: PrismaClient;
+  /** Plain SQL for the hot paths (feedback, auth). */
+  pool: Pool;
   log: Logger;
   config: TConfig;
   temporal: () => Promise<Client>;

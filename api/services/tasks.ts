@@ -1,12 +1,14 @@
-// Completing inbox tasks. Feedback: the scorecard, the task completion and the
-// signal to the waiting run commit together (the signal through the outbox).
+// Completing inbox tasks. Feedback: the task completion, the scorecard, the
+// audit entry and the signal to the waiting run commit together (the signal as
+// an outbox row), then the signal is delivered at once; the outbox poller is
+// the fallback. Plain SQL: this is the hot path of every hiring decision.
+import crypto from 'node:crypto';
 import { z } from 'zod';
-import type { Prisma as P } from '../../generated/prisma/client';
 import { AppError, notFound } from '../errors';
 import type { Services } from './services';
 import { EVENT_SIGNAL } from '../../workflows/constants';
 import { FEEDBACK_SUBMITTED } from '../../workflows/graph/nodes/people-collect-feedback';
-import type { SignalWorkflowPayload } from './outbox-dispatcher';
+import type { OutboxRow, SignalWorkflowPayload } from './outbox-dispatcher';
 import type { RunEvent } from '../../workflows/pipeline-run';
 
 export const ZFeedbackRequest = z
@@ -19,31 +21,65 @@ export const ZFeedbackRequest = z
   .strict();
 export type TFeedbackRequest = z.infer<typeof ZFeedbackRequest>;
 
+/** How long the direct delivery owns the outbox row before the poller may take it. */
+const DIRECT_DELIVERY_LEASE_SECONDS = 10;
+
+interface TaskRow {
+  kind: string;
+  status: string;
+  application_id: string | null;
+  run_status: string | null;
+  workflow_id: string | null;
+}
+
 export async function submitFeedback(services: Services, orgId: string, userId: string, taskId: string, req: TFeedbackRequest) {
-  const result = await services.prisma.$transaction(async (tx) => {
-    const task = await tx.task.findFirst({ where: { id: taskId, orgId }, include: { run: true } });
+  const client = await services.pool.connect();
+  let outbox: OutboxRow | undefined;
+  const scorecardId = crypto.randomUUID();
+  try {
+    await client.query('BEGIN');
+    const { rows } = await client.query<TaskRow>(
+      `SELECT t.kind, t.status, t."applicationId" AS application_id, r.status AS run_status, r."workflowId" AS workflow_id
+         FROM "Task" t LEFT JOIN "Run" r ON r.id = t."runId"
+        WHERE t.id = $1 AND t."orgId" = $2
+        FOR UPDATE OF t`,
+      [taskId, orgId],
+    );
+    const task = rows[0];
     if (!task) throw notFound('Task', taskId);
     if (task.kind !== 'FEEDBACK') throw new AppError('CONFLICT', `task ${taskId} is a ${task.kind} task, not feedback`, [{ path: 'params.id', message: 'not a feedback task' }]);
     if (task.status !== 'OPEN') throw new AppError('CONFLICT', `task ${taskId} is already ${task.status.toLowerCase()}`, [{ path: 'params.id', message: `task is ${task.status}` }]);
-    if (task.run && task.run.status !== 'RUNNING') throw new AppError('CONFLICT', `the run for task ${taskId} is ${task.run.status.toLowerCase()}`, [{ path: 'params.id', message: 'run finished' }]);
-    if (!task.applicationId) throw new AppError('CONFLICT', `task ${taskId} has no application`);
-    // Claims the task; a concurrent duplicate submission finds count 0.
-    const { count } = await tx.task.updateMany({
-      where: { id: taskId, status: 'OPEN' },
-      data: { status: 'COMPLETED', completedAt: new Date(), completedById: userId, outcome: req as unknown as P.InputJsonValue },
-    });
-    if (count !== 1) throw new AppError('CONFLICT', `task ${taskId} was completed by someone else`);
-    const scorecard = await tx.scorecard.create({
-      data: { orgId, applicationId: task.applicationId, taskId, interviewerId: userId, score: req.score, recommendation: req.recommendation, notes: req.notes, attributes: (req.attributes ?? {}) as P.InputJsonValue },
-    });
-    await tx.auditEvent.create({ data: { orgId, actorType: 'USER', actorId: userId, action: 'feedback.submitted', entityType: 'Task', entityId: taskId, after: { scorecardId: scorecard.id, score: req.score } } });
-    if (task.run) {
-      const event: RunEvent = { name: FEEDBACK_SUBMITTED, payload: { taskId, ...req } };
-      const payload: SignalWorkflowPayload = { workflowId: task.run.workflowId, signal: EVENT_SIGNAL, args: [event] };
-      await tx.outboxEvent.create({ data: { orgId, kind: 'SIGNAL_WORKFLOW', dedupeKey: `signal:task:${taskId}`, payload: payload as unknown as P.InputJsonValue } });
-    }
-    return { taskId, scorecardId: scorecard.id };
-  });
-  services.outbox.kick();
-  return result;
+    if (task.run_status && task.run_status !== 'RUNNING') throw new AppError('CONFLICT', `the run for task ${taskId} is ${task.run_status.toLowerCase()}`, [{ path: 'params.id', message: 'run finished' }]);
+    if (!task.application_id) throw new AppError('CONFLICT', `task ${taskId} has no application`);
+
+    const event: RunEvent = { name: FEEDBACK_SUBMITTED, payload: { taskId, ...req } };
+    const payload: SignalWorkflowPayload | null = task.workflow_id ? { workflowId: task.workflow_id, signal: EVENT_SIGNAL, args: [event] } : null;
+    const outboxId = crypto.randomUUID();
+    await client.query(
+      `WITH done AS (
+         UPDATE "Task" SET status = 'COMPLETED', "completedAt" = now(), "completedById" = $3, outcome = $4::jsonb WHERE id = $1),
+       card AS (
+         INSERT INTO "Scorecard" (id, "orgId", "applicationId", "taskId", "interviewerId", score, recommendation, notes, attributes)
+         VALUES ($5, $2, $6, $1, $3, $7, $8, $9, $10::jsonb)),
+       audit AS (
+         INSERT INTO "AuditEvent" (id, "orgId", "actorType", "actorId", action, "entityType", "entityId", after)
+         VALUES ($11, $2, 'USER', $3, 'feedback.submitted', 'Task', $1, $12::jsonb))
+       INSERT INTO "OutboxEvent" (id, "orgId", kind, payload, "dedupeKey", "availableAt")
+       SELECT $13, $2, 'SIGNAL_WORKFLOW', $14::jsonb, $15, now() + make_interval(secs => $16) WHERE $14::jsonb IS NOT NULL`,
+      [
+        taskId, orgId, userId, JSON.stringify(req), scorecardId, task.application_id, req.score, req.recommendation, req.notes ?? null,
+        JSON.stringify(req.attributes ?? {}), crypto.randomUUID(), JSON.stringify({ scorecardId, score: req.score }),
+        outboxId, payload && JSON.stringify(payload), `signal:task:${taskId}`, DIRECT_DELIVERY_LEASE_SECONDS,
+      ],
+    );
+    await client.query('COMMIT');
+    if (payload) outbox = { id: outboxId, kind: 'SIGNAL_WORKFLOW', payload, attempts: 0 };
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
+  if (outbox) await services.outbox.deliverNow([outbox]);
+  return { taskId, scorecardId };
 }

@@ -58,7 +58,7 @@ test('an application submitted while Temporal is down starts once Temporal is ba
 test('database down: writes get 503 with a clear message', async () => {
   const deadDb = openDatabase(`postgresql://postgres@127.0.0.1:${await freePort()}/postgres`, { maxConnections: 1 });
   const config = loadConfig({ DATABASE_URL: 'postgresql://unused@127.0.0.1/x', LOG_LEVEL: 'silent' });
-  const services = { prisma: deadDb.prisma, log: createLogger('silent'), config, temporal: () => Promise.reject(new Error('unused')), temporalUiUrl: '', outbox: { kick() {} } } as unknown as Services;
+  const services = { prisma: deadDb.prisma, pool: deadDb.pool, log: createLogger('silent'), config, temporal: () => Promise.reject(new Error('unused')), temporalUiUrl: '', outbox: { kick() {} } } as unknown as Services;
   const server = createApp(services).listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   try {
