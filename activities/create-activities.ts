@@ -3,17 +3,37 @@
 import type { ActivityDeps } from './dependencies';
 import { withAppFailures } from './app-failure';
 import { sendEmail } from './send-email';
+import { sendSms } from './send-sms';
+import { addNote } from './add-note';
 import { createTask } from './create-task';
 import { cancelTask } from './cancel-task';
+import { createApprovalTasks } from './create-approval-tasks';
+import { createInterviewRequest } from './create-interview-request';
 import { moveToStage } from './move-to-stage';
+import { rejectApplication } from './reject-application';
+import { hireApplication } from './hire-application';
+import { updateTags } from './update-tags';
+import { addToPool } from './add-to-pool';
+import { updateCandidateField } from './update-candidate-field';
+import { callWebhook } from './call-webhook';
 import { recordRunFinished, recordRunMigrated } from './record-run-finished';
 
 export function createActivities(deps: ActivityDeps) {
   const raw = {
     sendEmail: sendEmail(deps),
+    sendSms: sendSms(deps),
+    addNote: addNote(deps),
     createTask: createTask(deps),
     cancelTask: cancelTask(deps),
+    createApprovalTasks: createApprovalTasks(deps),
+    createInterviewRequest: createInterviewRequest(deps),
     moveToStage: moveToStage(deps),
+    rejectApplication: rejectApplication(deps),
+    hireApplication: hireApplication(deps),
+    updateTags: updateTags(deps),
+    addToPool: addToPool(deps),
+    updateCandidateField: updateCandidateField(deps),
+    callWebhook: callWebhook(deps),
     recordRunFinished: recordRunFinished(deps),
     recordRunMigrated: recordRunMigrated(deps),
   };

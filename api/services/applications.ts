@@ -30,6 +30,8 @@ export const ZApplyRequest = z
   .strict();
 export type TApplyRequest = z.infer<typeof ZApplyRequest>;
 
+const DIRECT_DELIVERY_LEASE_MS = 10_000;
+
 export async function submitApplication(services: Services, orgId: string, req: TApplyRequest, idempotencyKey?: string) {
   const { prisma } = services;
   if (idempotencyKey) {
@@ -61,7 +63,7 @@ export async function submitApplication(services: Services, orgId: string, req: 
     });
     await tx.stageTransition.create({ data: { orgId, applicationId: application.id, toStageId: firstStage.id, actorType: 'CANDIDATE', reason: 'applied' } });
     await tx.auditEvent.create({ data: { orgId, actorType: 'CANDIDATE', actorId: candidate.id, action: 'application.created', entityType: 'Application', entityId: application.id, after: { jobId: job.id, stageId: firstStage.id } } });
-    if (!version) return { application, run: null };
+    if (!version) return { application, run: null, outbox: null };
 
     const workflowId = workflowIdForApplication(application.id);
     const run = await tx.run.create({ data: { orgId, pipelineVersionId: version.id, candidateId: candidate.id, applicationId: application.id, workflowId } });
@@ -76,9 +78,14 @@ export async function submitApplication(services: Services, orgId: string, req: 
       },
     };
     const payload: StartWorkflowPayload = { workflowId, runId: run.id, args: [input] };
-    await tx.outboxEvent.create({ data: { orgId, kind: 'START_WORKFLOW', dedupeKey: `start:${workflowId}`, payload: payload as unknown as P.InputJsonValue } });
-    return { application, run };
+    // Leased to the direct delivery below; the poller takes over if that fails.
+    const outbox = await tx.outboxEvent.create({
+      data: { orgId, kind: 'START_WORKFLOW', dedupeKey: `start:${workflowId}`, payload: payload as unknown as P.InputJsonValue, availableAt: new Date(Date.now() + DIRECT_DELIVERY_LEASE_MS) },
+    });
+    return { application, run, outbox };
   });
-  if (result.run) services.outbox.kick();
-  return { ...result, isReplay: false };
+  const { outbox, ...created } = result;
+  // Not awaited: the application is safe once committed; Temporal being slow or down must not hold the response.
+  if (outbox) void services.outbox.deliverNow([{ id: outbox.id, kind: 'START_WORKFLOW', payload: outbox.payload, attempts: 0 }]);
+  return { ...created, isReplay: false };
 }

@@ -80,6 +80,7 @@ export async function submitFeedback(services: Services, orgId: string, userId: 
   } finally {
     client.release();
   }
-  if (outbox) await services.outbox.deliverNow([outbox]);
+  // Not awaited: the feedback is safe once committed; Temporal being slow or down must not hold the response.
+  if (outbox) void services.outbox.deliverNow([outbox]);
   return { taskId, scorecardId };
 }

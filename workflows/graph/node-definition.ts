@@ -8,7 +8,11 @@ import type { TRetryPolicy } from './plan';
 export type NodeCategory = 'trigger' | 'message' | 'time' | 'people' | 'logic' | 'action';
 
 /** Activities the interpreter may call; implemented in activities/. */
-export type ActivityName = 'sendEmail' | 'createTask' | 'cancelTask' | 'moveToStage';
+export type ActivityName =
+  | 'sendEmail' | 'sendSms' | 'addNote'
+  | 'createTask' | 'cancelTask' | 'createApprovalTasks' | 'createInterviewRequest'
+  | 'moveToStage' | 'rejectApplication' | 'hireApplication'
+  | 'updateTags' | 'addToPool' | 'updateCandidateField' | 'callWebhook';
 
 export interface RunRef {
   runId: string;

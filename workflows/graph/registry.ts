@@ -1,18 +1,58 @@
 // The node catalog: every node type, looked up by (type, typeVersion).
 import type { NodeDefinition } from './node-definition';
 import triggerApplicationReceived from './nodes/trigger-application-received';
+import triggerManual from './nodes/trigger-manual';
+import triggerStageEntered from './nodes/trigger-stage-entered';
+import triggerCampaignEnrolled from './nodes/trigger-campaign-enrolled';
+import triggerEventRegistration from './nodes/trigger-event-registration';
 import messageSendEmail from './nodes/message-send-email';
+import messageSendSms from './nodes/message-send-sms';
+import messageInternalNote from './nodes/message-internal-note';
+import timeWait from './nodes/time-wait';
+import timeWaitUntil from './nodes/time-wait-until';
+import timeSendWindow from './nodes/time-send-window';
+import eventsWaitForAny from './nodes/events-wait-for-any';
 import peopleCollectFeedback from './nodes/people-collect-feedback';
+import peopleCreateTask from './nodes/people-create-task';
+import peopleApproval from './nodes/people-approval';
+import schedulingScheduleInterview from './nodes/scheduling-schedule-interview';
 import logicBranch from './nodes/logic-branch';
+import logicAbSplit from './nodes/logic-ab-split';
 import actionMoveToStage from './nodes/action-move-to-stage';
+import actionReject from './nodes/action-reject';
+import actionHire from './nodes/action-hire';
+import actionTag from './nodes/action-tag';
+import actionAddToPool from './nodes/action-add-to-pool';
+import actionUpdateField from './nodes/action-update-field';
+import actionWebhook from './nodes/action-webhook';
 import actionEnd from './nodes/action-end';
 
 export const NODE_DEFINITIONS: readonly NodeDefinition<any>[] = [
   triggerApplicationReceived,
+  triggerManual,
+  triggerStageEntered,
+  triggerCampaignEnrolled,
+  triggerEventRegistration,
   messageSendEmail,
+  messageSendSms,
+  messageInternalNote,
+  timeWait,
+  timeWaitUntil,
+  timeSendWindow,
+  eventsWaitForAny,
   peopleCollectFeedback,
+  peopleCreateTask,
+  peopleApproval,
+  schedulingScheduleInterview,
   logicBranch,
+  logicAbSplit,
   actionMoveToStage,
+  actionReject,
+  actionHire,
+  actionTag,
+  actionAddToPool,
+  actionUpdateField,
+  actionWebhook,
   actionEnd,
 ];
 

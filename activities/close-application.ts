@@ -1,0 +1,43 @@
+// Shared by reject-application and hire-application: move the application to a
+// stage of the matching kind, set its status, and record the transition and an
+// audit entry in one transaction, once per idempotency key.
+import type { TCloseApplicationInput, TCloseApplicationResult } from '../workflows/graph/nodes/action-reject';
+import type { ActivityDeps } from './dependencies';
+import { AppError } from '../api/errors';
+import { touchRun } from './touch-run';
+
+export async function closeApplication(deps: ActivityDeps, input: TCloseApplicationInput, outcome: 'REJECTED' | 'HIRED'): Promise<TCloseApplicationResult> {
+  const { prisma } = deps;
+  const done = await prisma.stageTransition.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
+  if (done) return { stageId: done.toStageId, transitionId: done.id };
+  if (!input.run.applicationId) throw new AppError('BAD_REQUEST', `${outcome === 'HIRED' ? 'hiring' : 'rejecting'} needs a run with an application`);
+  const application = await prisma.application.findFirst({ where: { id: input.run.applicationId, orgId: input.run.orgId } });
+  if (!application) throw new AppError('NOT_FOUND', `application ${input.run.applicationId} not found`);
+  const stage = await prisma.stage.findUnique({ where: { jobId_key: { jobId: application.jobId, key: input.stage } } });
+  if (!stage) throw new AppError('NOT_FOUND', `job has no stage "${input.stage}"`, [{ path: 'config.stage', message: 'unknown stage key' }]);
+  if (stage.kind !== outcome) {
+    throw new AppError('VALIDATION_FAILED', `stage "${input.stage}" is a ${stage.kind} stage, not ${outcome}`, [{ path: 'config.stage', message: `needs a stage of kind ${outcome}` }]);
+  }
+
+  const [, transition] = await prisma.$transaction([
+    prisma.application.update({
+      where: { id: application.id },
+      data: { stageId: stage.id, status: outcome, ...(outcome === 'REJECTED' ? { rejectionReason: input.reason ?? null } : {}) },
+    }),
+    prisma.stageTransition.create({
+      data: {
+        orgId: application.orgId, applicationId: application.id, fromStageId: application.stageId, toStageId: stage.id,
+        actorType: 'WORKFLOW', runId: input.run.runId, reason: input.reason, idempotencyKey: input.idempotencyKey,
+      },
+    }),
+    prisma.auditEvent.create({
+      data: {
+        orgId: application.orgId, actorType: 'WORKFLOW', actorId: input.run.workflowId, action: outcome === 'HIRED' ? 'application.hired' : 'application.rejected',
+        entityType: 'Application', entityId: application.id,
+        before: { stageId: application.stageId, status: application.status }, after: { stageId: stage.id, status: outcome, reason: input.reason ?? null },
+      },
+    }),
+    touchRun(prisma, input.run.runId, input.nodeId),
+  ]);
+  return { stageId: stage.id, transitionId: transition.id };
+}

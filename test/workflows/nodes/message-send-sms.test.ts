@@ -1,0 +1,30 @@
+import sendSms from '../../../workflows/graph/nodes/message-send-sms';
+import { validateGraph } from '../../../workflows/graph/validate';
+import { linearGraph, node, RUN } from '../graph/graph-builders';
+import { completed, configIssues, contextFor } from './node-context';
+
+test('sends through the sendSms activity under the visit\'s idempotency key, template unrendered', () => {
+  const effect = sendSms.start(contextFor(sendSms, { body: 'Hi {{candidate.firstName}}' }));
+  expect(effect).toEqual({
+    kind: 'activity',
+    activity: 'sendSms',
+    input: { body: 'Hi {{candidate.firstName}}', category: 'TRANSACTIONAL', run: RUN, nodeId: 'n1', idempotencyKey: 'wf-1/n1/1' },
+  });
+});
+
+test('leaves by "out" with the send result as lastSms (and tolerates a dry run\'s empty result)', () => {
+  const ctx = contextFor(sendSms, { body: 'Hi' });
+  expect(sendSms.resume!(ctx, completed({ messageId: 'm1', status: 'SENT' }))).toEqual({ kind: 'next', port: 'out', vars: { lastSms: { messageId: 'm1', status: 'SENT' } } });
+  expect(sendSms.resume!(ctx, completed({}))).toMatchObject({ kind: 'next', port: 'out' });
+});
+
+test('caps the template at 1600 characters', () => {
+  expect(configIssues(sendSms, { body: 'x'.repeat(1600) })).toEqual([]);
+  expect(configIssues(sendSms, { body: 'x'.repeat(1601) })).toEqual(['body']);
+  expect(configIssues(sendSms, { body: '' })).toEqual(['body']);
+});
+
+test('publish checks the body as a template', () => {
+  const { issues } = validateGraph(linearGraph(node('sms', 'message.send_sms', { body: 'Hi {{candidate.frstName}}' })));
+  expect(issues).toEqual([expect.objectContaining({ code: 'unknown_variable', nodeId: 'sms', path: '/nodes/1/config/body' })]);
+});
