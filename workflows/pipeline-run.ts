@@ -44,6 +44,7 @@ export const migrateUpdate = defineUpdate<{ nodeId: string; pipelineVersionId: s
 /** Continue as new past this many history events even if Temporal does not suggest it yet. */
 const HISTORY_EVENTS_LIMIT = 2000;
 const KEPT_STEPS = 500;
+const KEPT_EVENTS = 50;
 
 const DEFAULT_ACTIVITY_OPTIONS: ActivityOptions = {
   startToCloseTimeout: '30 seconds',
@@ -79,7 +80,17 @@ export async function pipelineRun(input: PipelineRunInput): Promise<{ status: Ru
   let state = input.resume?.state ?? startRun(plan, input.run, Date.now(), input.vars ?? {});
   let migration: { request: MigrateRequest; next: RunState } | null = null;
 
-  setHandler(eventSignal, (event) => void received.push(event));
+  // Each event is numbered on arrival. A wait that matches on ids (a task, an
+  // interview) takes its event whenever it came; a wait for "any reply" takes
+  // only events that arrived after it began, not one left over from long ago.
+  let arrivals = received.length;
+  const seqOf = new WeakMap<RunEvent, number>();
+  received.forEach((e, i) => seqOf.set(e, i));
+  let waitStartedAt = { pending: null as Pending | null, seq: 0 };
+  setHandler(eventSignal, (event) => {
+    seqOf.set(event, arrivals++);
+    received.push(event);
+  });
   setHandler(stateQuery, () => state);
   setHandler(
     migrateUpdate,
@@ -117,11 +128,13 @@ export async function pipelineRun(input: PipelineRunInput): Promise<{ status: Ru
     const info = workflowInfo();
     if (info.continueAsNewSuggested || info.historyLength > HISTORY_EVENTS_LIMIT) {
       await continueAsNew<typeof pipelineRun>({
-        ...input, plan, pipelineVersionId, resume: { state: { ...state, steps: state.steps.slice(-KEPT_STEPS) }, received },
+        ...input, plan, pipelineVersionId, resume: { state: { ...state, steps: state.steps.slice(-KEPT_STEPS) }, received: received.slice(-KEPT_EVENTS) },
       });
     }
 
-    const matching = () => received.findIndex((e) => signalMatches(pending, e.name, e.payload));
+    if (waitStartedAt.pending !== pending) waitStartedAt = { pending, seq: arrivals };
+    const since = pending.match ? -1 : waitStartedAt.seq;
+    const matching = () => received.findIndex((e) => (seqOf.get(e) ?? 0) >= since && signalMatches(pending, e.name, e.payload));
     const isWoken = () => matching() >= 0 || migration !== null || exitEvent() !== undefined;
     const remainingMs = pending.deadlineAt === undefined ? undefined : Math.max(0, pending.deadlineAt - Date.now());
     const isSignalled = remainingMs === undefined ? await condition(isWoken).then(() => true) : await condition(isWoken, remainingMs);

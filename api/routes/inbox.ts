@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { defineRoute } from '../route';
 import { submitFeedback, ZFeedbackRequest } from '../services/tasks';
+import { completeTask, decideApproval, ZCompleteTask, ZDecideApproval } from '../services/task-actions';
 
 export const inboxRoutes = [
   defineRoute({
@@ -37,5 +38,15 @@ export const inboxRoutes = [
     method: 'post', path: '/api/tasks/:id/feedback', summary: 'Submit a scorecard for a feedback task; resumes the waiting run', access: 'authenticated',
     params: z.object({ id: z.string().min(1) }).strict(), body: ZFeedbackRequest, bodyLimit: '100kb',
     handler: async ({ services, auth, params, body }) => ({ status: 202, body: await submitFeedback(services, auth.orgId, auth.userId, params.id, body) }),
+  }),
+  defineRoute({
+    method: 'post', path: '/api/tasks/:id/complete', summary: 'Complete a review, scheduling, decision or to-do task with an outcome; resumes the waiting run', access: 'authenticated',
+    params: z.object({ id: z.string().min(1) }).strict(), body: ZCompleteTask, bodyLimit: '100kb',
+    handler: async ({ services, auth, params, body }) => ({ status: 202, body: await completeTask(services, auth, params.id, body) }),
+  }),
+  defineRoute({
+    method: 'post', path: '/api/tasks/:id/decision', summary: 'Approve or reject an approval task (its approver or an admin)', access: 'authenticated',
+    params: z.object({ id: z.string().min(1) }).strict(), body: ZDecideApproval, bodyLimit: '20kb',
+    handler: async ({ services, auth, params, body }) => ({ status: 202, body: await decideApproval(services, auth, params.id, body) }),
   }),
 ];

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { defineRoute } from '../route';
 import { getRun } from '../services/runs';
+import { sendRunEvent, ZRunEventRequest } from '../services/run-signals';
 
 export const runRoutes = [
   defineRoute({
@@ -23,5 +24,10 @@ export const runRoutes = [
     method: 'get', path: '/api/runs/:id', summary: 'A run: current node, steps taken, link to Temporal', access: 'authenticated',
     params: z.object({ id: z.string().min(1) }).strict(),
     handler: async ({ services, auth, params }) => ({ body: await getRun(services, auth.orgId, params.id) }),
+  }),
+  defineRoute({
+    method: 'post', path: '/api/runs/:id/events', summary: 'Send an event to a run (a reply, a form, a withdrawal...): resumes waits and exit conditions', access: ['ADMIN', 'RECRUITER', 'COORDINATOR'],
+    params: z.object({ id: z.string().min(1) }).strict(), body: ZRunEventRequest, bodyLimit: '100kb',
+    handler: async ({ services, auth, params, body }) => ({ status: 202, body: await sendRunEvent(services, auth.orgId, params.id, body) }),
   }),
 ];

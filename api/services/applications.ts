@@ -72,7 +72,7 @@ export async function submitApplication(services: Services, orgId: string, req: 
       pipelineVersionId: version.id,
       run: { runId: run.id, workflowId, orgId, candidateId: candidate.id, applicationId: application.id },
       vars: {
-        candidate: { tags: candidate.tags, source: candidate.source, location: candidate.location, interestLevel: candidate.interestLevel, kind: candidate.kind },
+        candidate: { tags: candidate.tags, source: candidate.source, location: candidate.location, timeZone: candidate.timeZone, interestLevel: candidate.interestLevel, kind: candidate.kind },
         application: { source: application.source, utm: application.utm },
         job: { id: job.id, title: job.title, department: job.department },
       },

@@ -201,10 +201,13 @@ function checkTemplates(
   });
 }
 
+/** Node types whose config.stage names a stage of the job. */
+const STAGE_NODE_TYPES = new Set(['action.move_to_stage', 'action.reject', 'action.hire', 'trigger.stage_entered']);
+
 function checkStages(graph: TGraph, configs: Map<string, unknown>, stageKeys: readonly string[], issues: GraphIssue[]) {
   graph.nodes.forEach((node, i) => {
     const stage = (configs.get(node.id) as { stage?: unknown } | undefined)?.stage;
-    if (node.type === 'action.move_to_stage' && typeof stage === 'string' && !stageKeys.includes(stage)) {
+    if (STAGE_NODE_TYPES.has(node.type) && typeof stage === 'string' && !stageKeys.includes(stage)) {
       issues.push({ code: 'unknown_stage', message: `stage "${stage}" is not in the job's pipeline (${stageKeys.join(', ')})`, path: pointer(['nodes', i, 'config', 'stage']), nodeId: node.id });
     }
   });

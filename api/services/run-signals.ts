@@ -1,0 +1,62 @@
+// Events for waiting runs: written as an outbox row in the caller's transaction
+// (so the event is never lost), then delivered at once after commit, with the
+// outbox poller as the fallback.
+import crypto from 'node:crypto';
+import type { PoolClient } from 'pg';
+import { z } from 'zod';
+import { AppError, notFound } from '../errors';
+import { EVENT_SIGNAL } from '../../workflows/constants';
+import type { RunEvent } from '../../workflows/pipeline-run';
+import type { OutboxRow, SignalWorkflowPayload } from './outbox-dispatcher';
+import type { Services } from './services';
+
+const LEASE_SECONDS = 10;
+
+/** Events people and integrations may send to a run (ids such as taskId belong in the payload). */
+export const PUBLIC_RUN_EVENTS = [
+  'candidate.replied', 'candidate.applied', 'candidate.withdrew', 'candidate.unsubscribed', 'candidate.hired',
+  'form.submitted', 'stage.changed', 'interview.scheduled', 'interview.declined',
+] as const;
+
+export const ZRunEventRequest = z.object({ name: z.enum(PUBLIC_RUN_EVENTS), payload: z.record(z.string(), z.unknown()).default({}) }).strict();
+
+export async function insertRunSignal(client: PoolClient, orgId: string, workflowId: string, event: RunEvent, dedupeKey: string): Promise<OutboxRow> {
+  const payload: SignalWorkflowPayload = { workflowId, signal: EVENT_SIGNAL, args: [event] };
+  const id = crypto.randomUUID();
+  await client.query(
+    `INSERT INTO "OutboxEvent" (id, "orgId", kind, payload, "dedupeKey", "availableAt") VALUES ($1, $2, 'SIGNAL_WORKFLOW', $3::jsonb, $4, now() + make_interval(secs => $5))`,
+    [id, orgId, JSON.stringify(payload), dedupeKey, LEASE_SECONDS],
+  );
+  return { id, kind: 'SIGNAL_WORKFLOW', payload, attempts: 0 };
+}
+
+/** Runs `work` in a transaction; delivers the signals it queued once it has committed. */
+export async function withRunSignals<T>(services: Services, work: (client: PoolClient, signals: OutboxRow[]) => Promise<T>): Promise<T> {
+  const client = await services.pool.connect();
+  const signals: OutboxRow[] = [];
+  let result: T;
+  try {
+    await client.query('BEGIN');
+    result = await work(client, signals);
+    await client.query('COMMIT');
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
+  // Not awaited: the event is safe once committed; a slow Temporal must not hold the response.
+  void services.outbox.deliverNow(signals);
+  return result;
+}
+
+export async function sendRunEvent(services: Services, orgId: string, runId: string, event: z.infer<typeof ZRunEventRequest>) {
+  return withRunSignals(services, async (client, signals) => {
+    const { rows } = await client.query<{ workflowId: string; status: string }>(`SELECT "workflowId", status FROM "Run" WHERE id = $1 AND "orgId" = $2`, [runId, orgId]);
+    const run = rows[0];
+    if (!run) throw notFound('Run', runId);
+    if (run.status !== 'RUNNING' && run.status !== 'PENDING') throw new AppError('CONFLICT', `run ${runId} is ${run.status.toLowerCase()}; it takes no more events`, [{ path: 'params.id', message: `run is ${run.status}` }]);
+    signals.push(await insertRunSignal(client, orgId, run.workflowId, event, `event:${runId}:${crypto.randomUUID()}`));
+    return { runId, accepted: event.name };
+  });
+}
