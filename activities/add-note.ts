@@ -15,7 +15,7 @@ export function addNote(deps: ActivityDeps) {
     const { prisma } = deps;
     const noteId = idForKey('note', input.idempotencyKey);
     if (await prisma.auditEvent.findUnique({ where: { id: noteId } })) return { noteId };
-    const context = await loadTemplateContext(prisma, input.run, senderFromAddress(deps.mailFrom));
+    const context = await loadTemplateContext(prisma, input.run, senderFromAddress(deps.mailFrom), input.vars);
     const body = renderTemplate(input.body, context);
     await prisma.$transaction([
       prisma.auditEvent.create({

@@ -4,6 +4,7 @@ import Handlebars from 'handlebars';
 import type { PrismaClient } from '../generated/prisma/client';
 import type { RunRef } from '../workflows/graph/node-definition';
 import { AppError } from '../api/errors';
+import { withRunVars } from '../workflows/graph/template-variables';
 
 export interface TemplateContext {
   candidate: { firstName: string; lastName: string; fullName: string; email: string | null; phone: string | null };
@@ -14,7 +15,11 @@ export interface TemplateContext {
   [extra: string]: unknown;
 }
 
-export async function loadTemplateContext(prisma: PrismaClient, run: RunRef, sender: { name: string; email: string }): Promise<TemplateContext> {
+export async function loadTemplateContext(prisma: PrismaClient, run: RunRef, sender: { name: string; email: string }, vars?: Record<string, unknown>): Promise<TemplateContext> {
+  return withRunVars(await loadFreshContext(prisma, run, sender), vars);
+}
+
+async function loadFreshContext(prisma: PrismaClient, run: RunRef, sender: { name: string; email: string }): Promise<TemplateContext> {
   const candidate = await prisma.candidate.findFirst({ where: { id: run.candidateId, orgId: run.orgId }, include: { org: true } });
   if (!candidate) throw new AppError('NOT_FOUND', `candidate ${run.candidateId} not found`);
   const application = run.applicationId

@@ -22,7 +22,7 @@ export function sendEmail(deps: ActivityDeps) {
 
     const fallback = parseAddress(deps.mailFrom);
     const sender = { name: input.fromName ?? fallback.name, email: input.fromEmail ?? fallback.email };
-    const context = await loadTemplateContext(prisma, input.run, sender);
+    const context = await loadTemplateContext(prisma, input.run, sender, input.vars);
     const to = context.candidate.email;
     if (!to) throw new AppError('VALIDATION_FAILED', 'candidate has no email address', [{ path: 'candidate.email', message: 'missing' }]);
     const subject = renderTemplate(input.subject, context);

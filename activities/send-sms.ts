@@ -16,7 +16,7 @@ export function sendSms(deps: ActivityDeps) {
     const existing = await prisma.message.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
     if (existing && (existing.status === 'SENT' || existing.status === 'SUPPRESSED')) return { messageId: existing.id, status: existing.status };
 
-    const context = await loadTemplateContext(prisma, input.run, senderFromAddress(deps.mailFrom));
+    const context = await loadTemplateContext(prisma, input.run, senderFromAddress(deps.mailFrom), input.vars);
     const to = context.candidate.phone;
     if (!to) throw new AppError('VALIDATION_FAILED', 'candidate has no phone number', [{ path: 'candidate.phone', message: 'missing' }]);
     const body = renderTemplate(input.body, context);

@@ -8,6 +8,7 @@ import { ZDuration, durationToMs } from './schema';
 import { advanceRun, startRun, type RunState, type RunStep } from './interpreter';
 import type { NodeEvent } from './node-definition';
 import type { Plan } from './plan';
+import { withRunVars } from './template-variables';
 
 export const ZSimulationEvent = z
   .object({
@@ -25,6 +26,10 @@ export type TimelineEntry =
   | { at: string; nodeId: string; kind: 'task'; title: string; taskKind: string; dueAt: string | null }
   | { at: string; nodeId: string; kind: 'task_cancelled'; reason: string }
   | { at: string; nodeId: string; kind: 'stage'; stage: string }
+  | { at: string; nodeId: string; kind: 'sms'; to: string | null; body: string }
+  | { at: string; nodeId: string; kind: 'note'; body: string }
+  | { at: string; nodeId: string; kind: 'interview_request'; mode: string; durationMinutes: number; interviewers: number }
+  | { at: string; nodeId: string; kind: 'action'; activity: string; detail: Record<string, unknown> }
   | { at: string; nodeId: string; kind: 'wait'; until: string | null; for: string[] }
   | { at: string; nodeId: string; kind: 'event'; name: string }
   | { at: string; nodeId: string; kind: 'timeout' }
@@ -68,7 +73,7 @@ export function simulate(input: SimulationInput): SimulationResult {
       switch (pending.activity) {
         case 'sendEmail': {
           const sender = { name: a.fromName ?? 'Recruiting team', email: a.fromEmail ?? 'recruiting@example.com' };
-          const ctx = { ...context, sender, ...state.vars };
+          const ctx = withRunVars({ ...context, sender }, state.vars);
           timeline.push({ at: iso(now), nodeId: pending.nodeId, kind: 'email', to: (context.candidate as any)?.email ?? null, subject: render(a.subject, ctx), body: render(a.body, ctx) });
           result = { messageId: `simulated-${++seq}`, status: 'SENT' };
           break;
@@ -82,8 +87,33 @@ export function simulate(input: SimulationInput): SimulationResult {
           result = { status: 'CANCELLED' };
           break;
         case 'moveToStage':
+        case 'rejectApplication':
+        case 'hireApplication':
           timeline.push({ at: iso(now), nodeId: pending.nodeId, kind: 'stage', stage: a.stage });
           break;
+        case 'sendSms':
+          timeline.push({ at: iso(now), nodeId: pending.nodeId, kind: 'sms', to: (context.candidate as any)?.phone ?? null, body: render(a.body, withRunVars(context, state.vars)) });
+          result = { messageId: `simulated-${++seq}`, status: 'SENT' };
+          break;
+        case 'addNote':
+          timeline.push({ at: iso(now), nodeId: pending.nodeId, kind: 'note', body: render(a.body, withRunVars(context, state.vars)) });
+          break;
+        case 'createApprovalTasks':
+          for (const _approver of a.approverUserIds ?? []) timeline.push({ at: iso(now), nodeId: pending.nodeId, kind: 'task', title: a.title, taskKind: 'APPROVE', dueAt: a.dueInMs ? iso(now + a.dueInMs) : null });
+          break;
+        case 'createInterviewRequest':
+          timeline.push({ at: iso(now), nodeId: pending.nodeId, kind: 'interview_request', mode: a.mode, durationMinutes: a.durationMinutes, interviewers: (a.interviewerIds ?? []).length });
+          result = { interviewId: `simulated-interview-${++seq}` };
+          break;
+        case 'updateTags': {
+          const current = ((state.vars.candidate as { tags?: string[] } | undefined)?.tags ?? []).filter((t) => !(a.remove ?? []).includes(t));
+          result = { tags: [...new Set([...current, ...(a.add ?? [])])] };
+          timeline.push({ at: iso(now), nodeId: pending.nodeId, kind: 'action', activity: pending.activity, detail: { add: a.add, remove: a.remove } });
+          break;
+        }
+        default:
+          // addToPool, updateCandidateField, callWebhook...: shown, with no secrets.
+          timeline.push({ at: iso(now), nodeId: pending.nodeId, kind: 'action', activity: pending.activity, detail: { poolName: a.poolName, field: a.field, value: a.value, url: a.url } });
       }
       event = { type: 'activity.completed', result };
     } else {

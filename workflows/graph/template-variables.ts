@@ -61,3 +61,17 @@ export function isVariableAvailable(path: string, available: ReadonlySet<string>
   for (const v of available) if (v.startsWith(`${path}.`)) return true;
   return false;
 }
+
+/**
+ * Run variables (feedback, task outcome, interview...) joined with the data
+ * loaded at send time; for the same key, the fresh data wins, field by field.
+ */
+export function withRunVars<T extends Record<string, unknown>>(fresh: T, vars: Record<string, unknown> = {}): T {
+  const isObject = (v: unknown) => v !== null && typeof v === 'object' && !Array.isArray(v);
+  const merged: Record<string, unknown> = { ...vars };
+  for (const [key, value] of Object.entries(fresh)) {
+    const previous = merged[key];
+    merged[key] = isObject(previous) && isObject(value) ? { ...(previous as object), ...(value as object) } : value;
+  }
+  return merged as T;
+}

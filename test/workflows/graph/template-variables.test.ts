@@ -1,5 +1,5 @@
 // Which variables a message template reads, as the publish check sees them.
-import { isVariableAvailable, templateVariables } from '../../../workflows/graph/template-variables';
+import { isVariableAvailable, templateVariables, withRunVars } from '../../../workflows/graph/template-variables';
 
 describe('templateVariables', () => {
   it('finds the paths in mustaches, once each', () => {
@@ -62,5 +62,12 @@ describe('isVariableAvailable', () => {
     expect(isVariableAvailable('candidate.lastName', available)).toBe(false);
     expect(isVariableAvailable('candidate.firstNameInitial', available)).toBe(false);
     expect(isVariableAvailable('feedbacks', available)).toBe(false);
+  });
+});
+
+describe('withRunVars', () => {
+  it('keeps run variables beside fresh data, and fresh fields win field by field', () => {
+    const merged = withRunVars({ candidate: { firstName: 'Noor' }, org: { name: 'Acme' } }, { candidate: { tags: ['x'], firstName: 'stale' }, feedback: { score: 3 } });
+    expect(merged).toEqual({ candidate: { firstName: 'Noor', tags: ['x'] }, org: { name: 'Acme' }, feedback: { score: 3 } });
   });
 });

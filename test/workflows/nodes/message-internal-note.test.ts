@@ -8,7 +8,7 @@ test('adds the note through the addNote activity, then leaves by "out"', () => {
   expect(internalNote.start(ctx)).toEqual({
     kind: 'activity',
     activity: 'addNote',
-    input: { body: '{{candidate.fullName}} passed the screen', run: RUN, nodeId: 'n1', idempotencyKey: 'wf-1/n1/1' },
+    input: { body: '{{candidate.fullName}} passed the screen', run: RUN, nodeId: 'n1', idempotencyKey: 'wf-1/n1/1', vars: {} },
   });
   expect(internalNote.resume!(ctx, completed({}))).toEqual({ kind: 'next', port: 'out' });
 });

@@ -8,7 +8,7 @@ test('sends through the sendSms activity under the visit\'s idempotency key, tem
   expect(effect).toEqual({
     kind: 'activity',
     activity: 'sendSms',
-    input: { body: 'Hi {{candidate.firstName}}', category: 'TRANSACTIONAL', run: RUN, nodeId: 'n1', idempotencyKey: 'wf-1/n1/1' },
+    input: { body: 'Hi {{candidate.firstName}}', category: 'TRANSACTIONAL', run: RUN, nodeId: 'n1', idempotencyKey: 'wf-1/n1/1', vars: {} },
   });
 });
 

@@ -58,7 +58,7 @@ export default defineNode({
         activity: 'sendEmail',
         input: {
           subject: emailSubject, body: emailBody, fromName: emailFromName, category: 'TRANSACTIONAL',
-          run: ctx.run, nodeId: ctx.nodeId, idempotencyKey: `${ctx.idempotencyKey}/email`,
+          run: ctx.run, nodeId: ctx.nodeId, idempotencyKey: `${ctx.idempotencyKey}/email`, vars: ctx.vars,
         } satisfies TSendEmailInput,
         memo: { step: 'emailing' },
       };

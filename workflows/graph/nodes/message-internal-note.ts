@@ -10,6 +10,8 @@ export const ZInternalNoteConfig = z
 export type TInternalNoteConfig = z.infer<typeof ZInternalNoteConfig>;
 
 export interface TAddNoteInput extends TInternalNoteConfig {
+  /** Run variables (feedback, task outcome...) for the template, beside the data loaded at send time. */
+  vars?: Record<string, unknown>;
   run: RunRef;
   nodeId: string;
   idempotencyKey: string;
@@ -34,7 +36,7 @@ export default defineNode({
   start: (ctx) => ({
     kind: 'activity',
     activity: 'addNote',
-    input: { ...ctx.config, run: ctx.run, nodeId: ctx.nodeId, idempotencyKey: ctx.idempotencyKey } satisfies TAddNoteInput,
+    input: { ...ctx.config, run: ctx.run, nodeId: ctx.nodeId, idempotencyKey: ctx.idempotencyKey, vars: ctx.vars } satisfies TAddNoteInput,
   }),
   resume: () => ({ kind: 'next', port: 'out' }),
 });

@@ -16,6 +16,8 @@ export const ZSendEmailConfig = z
 export type TSendEmailConfig = z.infer<typeof ZSendEmailConfig>;
 
 export interface TSendEmailInput extends TSendEmailConfig {
+  /** Run variables (feedback, task outcome...) for the template, beside the data loaded at send time. */
+  vars?: Record<string, unknown>;
   run: RunRef;
   nodeId: string;
   idempotencyKey: string;
@@ -40,7 +42,7 @@ export default defineNode({
   start: (ctx) => ({
     kind: 'activity',
     activity: 'sendEmail',
-    input: { ...ctx.config, run: ctx.run, nodeId: ctx.nodeId, idempotencyKey: ctx.idempotencyKey } satisfies TSendEmailInput,
+    input: { ...ctx.config, run: ctx.run, nodeId: ctx.nodeId, idempotencyKey: ctx.idempotencyKey, vars: ctx.vars } satisfies TSendEmailInput,
   }),
   resume: (_ctx, event) => ({ kind: 'next', port: 'out', vars: event.type === 'activity.completed' ? { lastEmail: event.result } : undefined }),
 });

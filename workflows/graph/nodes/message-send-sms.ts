@@ -14,6 +14,8 @@ export const ZSendSmsConfig = z
 export type TSendSmsConfig = z.infer<typeof ZSendSmsConfig>;
 
 export interface TSendSmsInput extends TSendSmsConfig {
+  /** Run variables (feedback, task outcome...) for the template, beside the data loaded at send time. */
+  vars?: Record<string, unknown>;
   run: RunRef;
   nodeId: string;
   idempotencyKey: string;
@@ -39,7 +41,7 @@ export default defineNode({
   start: (ctx) => ({
     kind: 'activity',
     activity: 'sendSms',
-    input: { ...ctx.config, run: ctx.run, nodeId: ctx.nodeId, idempotencyKey: ctx.idempotencyKey } satisfies TSendSmsInput,
+    input: { ...ctx.config, run: ctx.run, nodeId: ctx.nodeId, idempotencyKey: ctx.idempotencyKey, vars: ctx.vars } satisfies TSendSmsInput,
   }),
   resume: (_ctx, event) => ({ kind: 'next', port: 'out', vars: event.type === 'activity.completed' ? { lastSms: event.result } : undefined }),
 });

@@ -1,0 +1,52 @@
+// The dry run over nodes with many kinds of side effects: what it shows, and
+// when, for an event script and for silence.
+import { compileGraph } from '../../../workflows/graph/compile';
+import { simulate } from '../../../workflows/graph/simulate';
+import type { Plan } from '../../../workflows/graph/plan';
+import type { TGraph } from '../../../workflows/graph/schema';
+
+const graph: TGraph = {
+  nodes: [
+    { id: 'start', type: 'trigger.manual', typeVersion: 1, config: {} },
+    { id: 'text', type: 'message.send_sms', typeVersion: 1, config: { body: 'Hi {{candidate.firstName}}, a recruiter will call you.' } },
+    { id: 'tag', type: 'action.tag', typeVersion: 1, config: { add: ['contacted'], remove: [] } },
+    { id: 'listen', type: 'events.wait_for_any', typeVersion: 1, config: { events: [{ name: 'candidate.replied', port: 'replied' }], timeout: { days: 2 } } },
+    { id: 'note', type: 'message.internal_note', typeVersion: 1, config: { body: '{{candidate.fullName}} replied' } },
+    { id: 'end', type: 'action.end', typeVersion: 1, config: {} },
+  ],
+  edges: [
+    { source: 'start', sourcePort: 'out', target: 'text' },
+    { source: 'text', sourcePort: 'out', target: 'tag' },
+    { source: 'tag', sourcePort: 'out', target: 'listen' },
+    { source: 'listen', sourcePort: 'replied', target: 'note' },
+    { source: 'listen', sourcePort: 'timeout', target: 'end' },
+    { source: 'note', sourcePort: 'out', target: 'end' },
+  ],
+};
+
+const compiled = compileGraph(graph);
+if (!compiled.ok) throw new Error(JSON.stringify(compiled.issues));
+const plan: Plan = compiled.plan;
+const context = { candidate: { firstName: 'Noor', lastName: 'Haddad', fullName: 'Noor Haddad', phone: '+15550100', email: null }, org: { name: 'Acme' } };
+const startAt = Date.parse('2026-06-01T08:00:00Z');
+
+test('a reply on day 1 is noted, with every step dated', () => {
+  const result = simulate({ plan, context, startAt, script: [{ at: { days: 1 }, name: 'candidate.replied', payload: {} }] });
+  expect(result.outcome).toBe('completed');
+  expect(result.timeline.map((e) => e.kind)).toEqual(['sms', 'action', 'wait', 'event', 'note', 'end']);
+  expect(result.timeline[0]).toMatchObject({ kind: 'sms', to: '+15550100', body: 'Hi Noor, a recruiter will call you.' });
+  expect(result.timeline[2]).toMatchObject({ kind: 'wait', until: '2026-06-03T08:00:00.000Z', for: ['candidate.replied'] });
+  expect(result.timeline[4]).toMatchObject({ kind: 'note', body: 'Noor Haddad replied', at: '2026-06-02T08:00:00.000Z' });
+  expect(result.steps.map((s) => `${s.nodeId}:${s.port ?? ''}`)).toEqual(['start:out', 'text:out', 'tag:out', 'listen:replied', 'note:out', 'end:']);
+});
+
+test('silence: the wait times out two days later', () => {
+  const result = simulate({ plan, context, startAt, script: [] });
+  expect(result.timeline.map((e) => e.kind)).toEqual(['sms', 'action', 'wait', 'timeout', 'end']);
+  expect(result.timeline[3]).toMatchObject({ at: '2026-06-03T08:00:00.000Z' });
+});
+
+test('a reply after the deadline does not count', () => {
+  const result = simulate({ plan, context, startAt, script: [{ at: { days: 3 }, name: 'candidate.replied', payload: {} }] });
+  expect(result.steps.map((s) => s.port)).toContain('timeout');
+});
