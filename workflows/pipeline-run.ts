@@ -79,6 +79,7 @@ export async function pipelineRun(input: PipelineRunInput): Promise<{ status: Ru
   const received: RunEvent[] = [...(input.resume?.received ?? [])];
   let state = input.resume?.state ?? startRun(plan, input.run, Date.now(), input.vars ?? {});
   let migration: { request: MigrateRequest; next: RunState } | null = null;
+  const resumedPending = input.resume ? state.pending : null;
 
   // Each event is numbered on arrival. A wait that matches on ids (a task, an
   // interview) takes its event whenever it came; a wait for "any reply" takes
@@ -125,8 +126,12 @@ export async function pipelineRun(input: PipelineRunInput): Promise<{ status: Ru
       state = exitRun(plan, state, early.name, Date.now());
       break;
     }
+    // Continue as new when a loop comes back to a wait (each lap of a nurture
+    // loop is a fresh, small history), or when the history grows long; never
+    // again for the wait a run resumed into.
     const info = workflowInfo();
-    if (info.continueAsNewSuggested || info.historyLength > HISTORY_EVENTS_LIMIT) {
+    const isLoopLap = pending !== resumedPending && (state.visits[state.cursor!] ?? 0) > 1;
+    if (pending !== resumedPending && (isLoopLap || info.continueAsNewSuggested || info.historyLength > HISTORY_EVENTS_LIMIT)) {
       await continueAsNew<typeof pipelineRun>({
         ...input, plan, pipelineVersionId, resume: { state: { ...state, steps: state.steps.slice(-KEPT_STEPS) }, received: received.slice(-KEPT_EVENTS) },
       });

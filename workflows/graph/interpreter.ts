@@ -124,6 +124,7 @@ function context(node: PlanNode, state: RunState, now: number): NodeContext<any>
     run: state.run,
     vars: state.vars,
     visit,
+    visits: state.visits,
     idempotencyKey: `${state.run.workflowId}/${node.id}/${visit}`,
     memo: state.memo,
     retry: node.retry,

@@ -40,6 +40,8 @@ export interface NodeContext<C> {
   vars: Readonly<Record<string, unknown>>;
   /** 1 on the first entry into this node, 2 on the second (loops)... */
   visit: number;
+  /** Entries per node so far in this run (loop counters: conditions can read visits.<nodeId>). */
+  visits: Readonly<Record<string, number>>;
   /** Stable across retries and replays: `${workflowId}/${nodeId}/${visit}`. */
   idempotencyKey: string;
   /** Node-local state carried from the previous effect of this visit. */

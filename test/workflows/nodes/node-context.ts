@@ -7,7 +7,7 @@ import { RUN } from '../graph/graph-builders';
 export const NOW = Date.UTC(2025, 5, 2, 10, 0, 0);
 
 export function contextFor<C>(def: NodeDefinition<C>, config: unknown, over: Partial<NodeContext<C>> = {}): NodeContext<C> {
-  return { nodeId: 'n1', config: def.config.parse(config), run: RUN, vars: {}, visit: 1, idempotencyKey: 'wf-1/n1/1', memo: undefined, now: NOW, ...over };
+  return { nodeId: 'n1', config: def.config.parse(config), run: RUN, vars: {}, visit: 1, idempotencyKey: 'wf-1/n1/1', memo: undefined, now: NOW, ...over, visits: over.visits ?? { n1: 1 } };
 }
 
 export const completed = (result: unknown): NodeEvent => ({ type: 'activity.completed', result });

@@ -26,12 +26,13 @@ export default defineNode({
   category: 'logic',
   label: 'Branch',
   docs:
-    'Routes the run by conditions over its data, e.g. feedback.score gte 3. Rules are tried in order; the first whose ' +
+    'Routes the run by conditions over its data, e.g. feedback.score gte 3, or visits.<nodeId> gte 52 to bound a loop. Rules are tried in order; the first whose ' +
     'conditions all hold picks its port, otherwise the "otherwise" port. Pure: no I/O, evaluated in the workflow.',
   config: ZBranchConfig,
   ports: (c) => [...c.rules.map((r) => r.port), c.otherwise],
   start: (ctx) => {
-    const rule = ctx.config.rules.find((r) => r.when.every((cond) => evaluateCondition(cond, ctx.vars)));
+    const data = { ...ctx.vars, visits: ctx.visits };
+    const rule = ctx.config.rules.find((r) => r.when.every((cond) => evaluateCondition(cond, data)));
     return { kind: 'next', port: rule ? rule.port : ctx.config.otherwise };
   },
 });
