@@ -82,12 +82,13 @@ export async function pipelineRun(input: PipelineRunInput): Promise<{ status: Ru
   const resumedPending = input.resume ? state.pending : null;
 
   // Each event is numbered on arrival. A wait that matches on ids (a task, an
-  // interview) takes its event whenever it came; a wait for "any reply" takes
-  // only events that arrived after it began, not one left over from long ago.
+  // interview) takes its event whenever it came; any other wait takes only
+  // events that arrived since the run entered its node, not one left over from
+  // an earlier step.
   let arrivals = received.length;
   const seqOf = new WeakMap<RunEvent, number>();
   received.forEach((e, i) => seqOf.set(e, i));
-  let waitStartedAt = { pending: null as Pending | null, seq: 0 };
+  let entered = { key: '', seq: 0 };
   setHandler(eventSignal, (event) => {
     seqOf.set(event, arrivals++);
     received.push(event);
@@ -113,6 +114,9 @@ export async function pipelineRun(input: PipelineRunInput): Promise<{ status: Ru
 
   while (state.status === 'running') {
     const pending = state.pending!;
+    const nodeKey = `${state.cursor}#${state.visits[state.cursor!]}`;
+    // The run's first node counts events from the start (one may come with the start itself).
+    if (nodeKey !== entered.key) entered = { key: nodeKey, seq: entered.key === '' ? 0 : arrivals };
     if (pending.kind === 'activity') {
       const call = activitiesFor(pending)[pending.activity] as (input: unknown) => Promise<unknown>;
       const result = await call(pending.input);
@@ -137,8 +141,7 @@ export async function pipelineRun(input: PipelineRunInput): Promise<{ status: Ru
       });
     }
 
-    if (waitStartedAt.pending !== pending) waitStartedAt = { pending, seq: arrivals };
-    const since = pending.match ? -1 : waitStartedAt.seq;
+    const since = pending.match ? -1 : entered.seq;
     const matching = () => received.findIndex((e) => (seqOf.get(e) ?? 0) >= since && signalMatches(pending, e.name, e.payload));
     const isWoken = () => matching() >= 0 || migration !== null || exitEvent() !== undefined;
     const remainingMs = pending.deadlineAt === undefined ? undefined : Math.max(0, pending.deadlineAt - Date.now());
