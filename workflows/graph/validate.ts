@@ -100,7 +100,7 @@ export function validateGraph(input: unknown, opts: ValidateOptions = {}): Valid
   const trigger = triggers[0];
   if (trigger) {
     checkReachability(graph, trigger.id, next, issues);
-    checkCycles(graph, next, defs, issues);
+    checkCycles(graph, next, defs, configs, issues);
     checkTemplates(graph, trigger.id, next, defs, configs, issues);
   }
   if (opts.stageKeys) checkStages(graph, configs, opts.stageKeys, issues);
@@ -116,18 +116,13 @@ function checkReachability(graph: TGraph, triggerId: string, next: Map<string, M
   });
 }
 
-/**
- * A loop must pass through a durable wait, or it would spin without end. With
- * the durable-wait nodes taken out, any cycle left is such a loop (found as a
- * strongly connected component, Tarjan's algorithm).
- */
-function checkCycles(graph: TGraph, next: Map<string, Map<string, string>>, defs: Map<string, NodeDefinition<any>>, issues: GraphIssue[]) {
-  const isWait = (id: string) => !!defs.get(id)?.isDurableWait;
-  const successors = (id: string) => [...(next.get(id)?.values() ?? [])].filter((t) => !isWait(t));
+/** Strongly connected components with more than one node or a self-edge: the loops (Tarjan's algorithm). */
+function findLoops(ids: readonly string[], successors: (id: string) => string[]): string[][] {
   const index = new Map<string, number>();
   const low = new Map<string, number>();
   const onStack = new Set<string>();
   const stack: string[] = [];
+  const loops: string[][] = [];
   let counter = 0;
   const strongConnect = (id: string) => {
     index.set(id, counter);
@@ -148,13 +143,32 @@ function checkCycles(graph: TGraph, next: Map<string, Map<string, string>>, defs
       onStack.delete(member);
       component.push(member);
     } while (member !== id);
-    const isLoop = component.length > 1 || successors(id).includes(id);
-    if (isLoop) {
-      const ordered = graph.nodes.map((n) => n.id).filter((n) => component.includes(n));
-      issues.push({ code: 'cycle_without_wait', message: `loop through ${ordered.join(', ')} has no durable wait (add a wait or feedback step inside it)`, path: '/edges', nodeId: ordered[0] });
-    }
+    if (component.length > 1 || successors(id).includes(id)) loops.push(ids.filter((n) => component.includes(n)));
   };
-  for (const n of graph.nodes) if (!isWait(n.id) && !index.has(n.id)) strongConnect(n.id);
+  for (const id of ids) if (!index.has(id)) strongConnect(id);
+  return loops;
+}
+
+/**
+ * Every loop must pass through a durable wait (or it would spin without end),
+ * and must be bounded: a branch inside it that reads a loop counter
+ * (visits.<nodeId>), so no run circles forever.
+ */
+function checkCycles(graph: TGraph, next: Map<string, Map<string, string>>, defs: Map<string, NodeDefinition<any>>, configs: Map<string, unknown>, issues: GraphIssue[]) {
+  const ids = graph.nodes.map((n) => n.id);
+  const isWait = (id: string) => !!defs.get(id)?.isDurableWait;
+  const all = (id: string) => [...(next.get(id)?.values() ?? [])];
+  for (const loop of findLoops(ids.filter((id) => !isWait(id)), (id) => all(id).filter((t) => !isWait(t)))) {
+    issues.push({ code: 'cycle_without_wait', message: `loop through ${loop.join(', ')} has no durable wait (add a wait or feedback step inside it)`, path: '/edges', nodeId: loop[0] });
+  }
+  const readsCounter = (id: string) =>
+    defs.get(id)?.type === 'logic.branch' &&
+    ((configs.get(id) as { rules?: { when: { field: string }[] }[] } | undefined)?.rules ?? []).some((r) => r.when.some((c) => c.field.startsWith('visits.')));
+  for (const loop of findLoops(ids, all)) {
+    if (loop.some(isWait) && !loop.some(readsCounter)) {
+      issues.push({ code: 'loop_without_bound', message: `loop through ${loop.join(', ')} has no iteration bound: add a branch on visits.<nodeId> (e.g. visits.${loop.find(isWait) ?? loop[0]} gte 52) that leaves the loop`, path: '/edges', nodeId: loop[0] });
+    }
+  }
 }
 
 /** Forward data flow: a variable is available at a node only if every path into it provides it. */

@@ -145,8 +145,15 @@ describe('interpreter on the application review plan', () => {
 describe('interpreter on a loop', () => {
   // Ask again while the score is below 2: the second visit gets its own idempotency key.
   const loopPlan = planOf({
-    nodes: [trigger(), collectFeedback('screen'), branch('decide', [{ port: 'ask_again', when: [{ field: 'feedback.score', op: 'lt', value: 2 }] }]), end('done'), end('closed')],
-    edges: [edge('applied', 'out', 'screen'), edge('screen', 'submitted', 'decide'), edge('screen', 'timeout', 'closed'), edge('decide', 'ask_again', 'screen'), edge('decide', 'otherwise', 'done')],
+    nodes: [
+      trigger(), collectFeedback('screen'),
+      branch('decide', [{ port: 'give_up', when: [{ field: 'visits.screen', op: 'gte', value: 3 }] }, { port: 'ask_again', when: [{ field: 'feedback.score', op: 'lt', value: 2 }] }]),
+      end('done'), end('closed'),
+    ],
+    edges: [
+      edge('applied', 'out', 'screen'), edge('screen', 'submitted', 'decide'), edge('screen', 'timeout', 'closed'),
+      edge('decide', 'give_up', 'closed'), edge('decide', 'ask_again', 'screen'), edge('decide', 'otherwise', 'done'),
+    ],
   });
 
   it('re-enters a node with a fresh visit number and memo', () => {

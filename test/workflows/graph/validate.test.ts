@@ -173,19 +173,28 @@ describe('validateGraph', () => {
       ]);
     });
 
-    it('accepts a loop through collect_feedback', () => {
-      const graph: TGraph = {
-        nodes: [trigger(), collectFeedback('screen'), branch('decide', [{ port: 'ask_again', when: [{ field: 'feedback.score', op: 'lt', value: 2 }] }]), end('done'), end('closed')],
-        edges: [
-          edge('applied', 'out', 'screen'),
-          edge('screen', 'submitted', 'decide'),
-          edge('screen', 'timeout', 'closed'),
-          edge('decide', 'ask_again', 'screen'),
-          edge('decide', 'otherwise', 'done'),
-        ],
-      };
+    const feedbackLoop = (rules: Parameters<typeof branch>[1]): TGraph => ({
+      nodes: [trigger(), collectFeedback('screen'), branch('decide', rules), end('done'), end('closed')],
+      edges: [
+        edge('applied', 'out', 'screen'),
+        edge('screen', 'submitted', 'decide'),
+        edge('screen', 'timeout', 'closed'),
+        ...rules.map((r) => edge('decide', r.port, r.port === 'ask_again' ? 'screen' : 'done')),
+        edge('decide', 'otherwise', 'done'),
+      ],
+    });
 
+    it('accepts a loop through collect_feedback bounded by a visit counter', () => {
+      const graph = feedbackLoop([
+        { port: 'give_up', when: [{ field: 'visits.screen', op: 'gte', value: 3 }] },
+        { port: 'ask_again', when: [{ field: 'feedback.score', op: 'lt', value: 2 }] },
+      ]);
       expect(issuesOf(graph)).toEqual([]);
+    });
+
+    it('rejects a loop through a wait with no iteration bound', () => {
+      const graph = feedbackLoop([{ port: 'ask_again', when: [{ field: 'feedback.score', op: 'lt', value: 2 }] }]);
+      expect(issuesOf(graph)).toEqual([expect.objectContaining({ code: 'loop_without_bound', nodeId: 'screen', message: expect.stringContaining('visits.screen') })]);
     });
 
     it('rejects a wait-free loop that shares its nodes with a loop through a wait', () => {
