@@ -16,6 +16,8 @@ export function toAppError(err: unknown): AppError {
     return new AppError('CONFLICT', `a record with the same ${fields.join(', ') || 'key'} already exists`, fields.map((f) => ({ path: f, message: 'must be unique' })));
   }
   if (e?.code === 'P2025') return new AppError('NOT_FOUND', 'record not found');
+  // No database connection became free in time: nothing was written, and a retry will do.
+  if (e?.code === 'P2028') return new AppError('UNAVAILABLE', 'the server is busy; nothing was saved, try again shortly');
   if (CONNECTION_ERRORS.test(e?.message ?? '') || (e?.code && ['ECONNREFUSED', 'P1001', 'P1017', '57P01'].includes(e.code))) {
     return new AppError('UNAVAILABLE', 'the database is unavailable; nothing was saved, try again shortly');
   }

@@ -31,6 +31,8 @@ export const ZApplyRequest = z
 export type TApplyRequest = z.infer<typeof ZApplyRequest>;
 
 const DIRECT_DELIVERY_LEASE_MS = 10_000;
+/** Under a burst, wait for a pooled connection rather than fail after Prisma's default 2 s. */
+const TRANSACTION_LIMITS = { maxWait: 15_000, timeout: 20_000 };
 
 export async function submitApplication(services: Services, orgId: string, req: TApplyRequest, idempotencyKey?: string) {
   const { prisma } = services;
@@ -83,7 +85,7 @@ export async function submitApplication(services: Services, orgId: string, req: 
       data: { orgId, kind: 'START_WORKFLOW', dedupeKey: `start:${workflowId}`, payload: payload as unknown as P.InputJsonValue, availableAt: new Date(Date.now() + DIRECT_DELIVERY_LEASE_MS) },
     });
     return { application, run, outbox };
-  });
+  }, TRANSACTION_LIMITS);
   const { outbox, ...created } = result;
   // Not awaited: the application is safe once committed; Temporal being slow or down must not hold the response.
   if (outbox) void services.outbox.deliverNow([{ id: outbox.id, kind: 'START_WORKFLOW', payload: outbox.payload, attempts: 0 }]);
