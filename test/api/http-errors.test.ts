@@ -40,6 +40,15 @@ describe('toAppError', () => {
     });
   });
 
+  it('maps a transaction that could not start (pool exhausted) to UNAVAILABLE, so clients retry', () => {
+    const err = Object.assign(new Error('Transaction API error: Unable to start a transaction in the given time.'), { code: 'P2028' });
+    expect(toAppError(err)).toMatchObject({ code: 'UNAVAILABLE', message: expect.stringContaining('nothing was saved') });
+  });
+
+  it('maps a PostgreSQL unique violation (plain SQL paths) to CONFLICT', () => {
+    expect(toAppError(Object.assign(new Error('duplicate key value violates unique constraint'), { code: '23505' }))).toMatchObject({ code: 'CONFLICT' });
+  });
+
   it('maps a driver-adapter unique violation to CONFLICT', () => {
     const err = { message: 'Unique constraint failed', meta: { driverAdapterError: { cause: { kind: 'UniqueConstraintViolation', constraint: { fields: ['slug'] } } } } };
 
