@@ -6,6 +6,7 @@ import { createPipeline, publishPipeline, saveDraft, ZCreatePipeline, ZSaveDraft
 import { validateGraph } from '../../workflows/graph/validate';
 import { simulatePipeline, ZSimulateRequest } from '../services/simulations';
 import { migrateRuns, migrationReport, ZMigrationRequest } from '../services/migrations';
+import { startManualRun, ZStartRun } from '../services/manual-runs';
 import { NODE_DEFINITIONS } from '../../workflows/graph/registry';
 
 const ZId = z.object({ id: z.string().min(1) }).strict();
@@ -86,5 +87,10 @@ export const pipelineRoutes = [
       if (!count) throw notFound('Version', params.versionId);
       return { body: await services.prisma.pipelineVersion.findUniqueOrThrow({ where: { id: params.versionId }, select: { id: true, version: true, status: true, hash: true } }) };
     },
+  }),
+  defineRoute({
+    method: 'post', path: '/api/pipelines/:id/runs', summary: 'Start the latest published version for a candidate (pipelines with a manual trigger)', access: ['ADMIN', 'RECRUITER', 'COORDINATOR'],
+    params: ZId, body: ZStartRun, bodyLimit: '10kb',
+    handler: async ({ services, auth, params, body }) => ({ status: 201, body: await startManualRun(services, auth.orgId, params.id, body) }),
   }),
 ];
