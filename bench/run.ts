@@ -7,8 +7,9 @@ import { startBenchEnvironment } from './environment';
 import { machineInfo, writeResult } from './report';
 import { benchStartRuns } from './start-runs';
 import { benchFeedbackLatency } from './feedback-latency';
+import { benchCompile, benchLinearPlan, benchNurtureLoop } from './pipeline-language';
 
-const BENCHMARKS = ['start-runs', 'feedback-latency'] as const;
+const BENCHMARKS = ['start-runs', 'feedback-latency', 'compile', 'linear-plan', 'nurture-loop'] as const;
 type BenchmarkName = (typeof BENCHMARKS)[number];
 
 function intFromEnv(name: string, fallback: number): number {
@@ -43,6 +44,23 @@ async function main() {
       console.log(`  peer: p50 ${r.peer.latencyMs.p50} ms, p95 ${r.peer.latencyMs.p95} ms`);
       console.log(`  other processes used ${r.otherProcessesCores ?? '?'} cores while sampling`);
       console.log(`  ratio at p50: ${r.ratioAtP50}  goal ${r.goal}: ${r.isGoalMet ? 'PASS' : 'MISS'}`);
+    }
+    if (selected.includes('compile')) {
+      const r = benchCompile();
+      console.log(`\ncompile (${r.params.nodes} nodes, ${r.params.edges} edges) -> ${writeResult(r.benchmark, { ...r, machine })}`);
+      console.log(`  ours: median ${r.ours.ms.p50} ms; peer (schema parse only): median ${r.peer.ms.p50} ms; ratio ${r.ratio}`);
+      console.log(`  goal ${r.goal}: ${r.isGoalMet ? 'PASS' : 'MISS'}`);
+    }
+    if (selected.includes('linear-plan')) {
+      const r = await benchLinearPlan(env);
+      console.log(`\nlinear-plan (${r.params.steps} steps, ${r.params.runs} runs) -> ${writeResult(r.benchmark, { ...r, machine })}`);
+      console.log(`  ours: median ${r.ours.ms.p50} ms; peer: median ${r.peer.ms.p50} ms; ratio ${r.ratio}  goal ${r.goal}: ${r.isGoalMet ? 'PASS' : 'MISS'}`);
+    }
+    if (selected.includes('nurture-loop')) {
+      const r = await benchNurtureLoop(env);
+      console.log(`\nnurture-loop (${r.params.laps} laps) -> ${writeResult(r.benchmark, { ...r, machine })}`);
+      console.log(`  ours: ${r.ours.runsInChain} runs, at most ${r.ours.maxEventsPerRun} events per run; peer: ${r.peer.eventsInOneRun} events in one run`);
+      console.log(`  goal ${r.goal}: ${r.isGoalMet ? 'PASS' : 'MISS'}`);
     }
   } finally {
     await env.stop();
