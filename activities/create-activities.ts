@@ -17,6 +17,7 @@ import { addToPool } from './add-to-pool';
 import { updateCandidateField } from './update-candidate-field';
 import { callWebhook } from './call-webhook';
 import { recordRunFinished, recordRunMigrated } from './record-run-finished';
+import { remindAssignees } from './remind-assignees';
 
 export function createActivities(deps: ActivityDeps) {
   const raw = {
@@ -27,6 +28,7 @@ export function createActivities(deps: ActivityDeps) {
     cancelTask: cancelTask(deps),
     createApprovalTasks: createApprovalTasks(deps),
     createInterviewRequest: createInterviewRequest(deps),
+    remindAssignees: remindAssignees(deps),
     moveToStage: moveToStage(deps),
     rejectApplication: rejectApplication(deps),
     hireApplication: hireApplication(deps),

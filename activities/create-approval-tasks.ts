@@ -22,7 +22,7 @@ export function createApprovalTasks(deps: ActivityDeps) {
     await prisma.$transaction([
       prisma.task.createMany({
         data: input.approverUserIds.map((userId) => ({
-          orgId: input.run.orgId, kind: 'APPROVE' as const, title: input.title, assigneeId: userId,
+          orgId: input.run.orgId, kind: input.kind ?? 'APPROVE', title: input.title, assigneeId: userId,
           candidateId: input.run.candidateId, applicationId: input.run.applicationId, runId: input.run.runId, nodeId: input.nodeId,
           dueAt, idempotencyKey: keyOf(userId),
         })),

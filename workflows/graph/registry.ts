@@ -13,6 +13,7 @@ import timeWaitUntil from './nodes/time-wait-until';
 import timeSendWindow from './nodes/time-send-window';
 import eventsWaitForAny from './nodes/events-wait-for-any';
 import peopleCollectFeedback from './nodes/people-collect-feedback';
+import peopleCollectFeedbackV2 from './nodes/people-collect-feedback-v2';
 import peopleCreateTask from './nodes/people-create-task';
 import peopleApproval from './nodes/people-approval';
 import schedulingScheduleInterview from './nodes/scheduling-schedule-interview';
@@ -41,6 +42,7 @@ export const NODE_DEFINITIONS: readonly NodeDefinition<any>[] = [
   timeSendWindow,
   eventsWaitForAny,
   peopleCollectFeedback,
+  peopleCollectFeedbackV2,
   peopleCreateTask,
   peopleApproval,
   schedulingScheduleInterview,

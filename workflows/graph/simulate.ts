@@ -99,7 +99,7 @@ export function simulate(input: SimulationInput): SimulationResult {
           timeline.push({ at: iso(now), nodeId: pending.nodeId, kind: 'note', body: render(a.body, withRunVars(context, state.vars)) });
           break;
         case 'createApprovalTasks':
-          for (const _approver of a.approverUserIds ?? []) timeline.push({ at: iso(now), nodeId: pending.nodeId, kind: 'task', title: a.title, taskKind: 'APPROVE', dueAt: a.dueInMs ? iso(now + a.dueInMs) : null });
+          for (const _person of a.approverUserIds ?? []) timeline.push({ at: iso(now), nodeId: pending.nodeId, kind: 'task', title: a.title, taskKind: a.kind ?? 'APPROVE', dueAt: a.dueInMs ? iso(now + a.dueInMs) : null });
           break;
         case 'createInterviewRequest':
           timeline.push({ at: iso(now), nodeId: pending.nodeId, kind: 'interview_request', mode: a.mode, durationMinutes: a.durationMinutes, interviewers: (a.interviewerIds ?? []).length });

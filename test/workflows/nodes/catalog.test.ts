@@ -20,9 +20,9 @@ const SAMPLE_CONFIGS: Record<string, Record<string, unknown>> = {
   'action.webhook': { url: 'https://hooks.example.com' },
 };
 
-test('every file in workflows/graph/nodes is a registered node type named after its file', async () => {
+test('every file in workflows/graph/nodes is a registered node type named after its file (versions after the first end in -v<N>)', async () => {
   const files = fs.readdirSync(NODES_DIR).filter((f) => f.endsWith('.ts') && !NOT_NODE_TYPES.has(f)).sort();
-  const registered = NODE_DEFINITIONS.map((d) => `${d.type.replace(/[._]/g, '-')}.ts`).sort();
+  const registered = NODE_DEFINITIONS.map((d) => `${d.type.replace(/[._]/g, '-')}${d.typeVersion > 1 ? `-v${d.typeVersion}` : ''}.ts`).sort();
   expect(registered).toEqual(files);
   for (const file of files) {
     const def = (await import(path.join(NODES_DIR, file))).default;

@@ -24,6 +24,8 @@ export interface TCreateApprovalTasksInput {
   title: string;
   approverUserIds: string[];
   dueInMs?: number;
+  /** APPROVE (default) or FEEDBACK tasks, one per person. */
+  kind?: 'APPROVE' | 'FEEDBACK';
 }
 /** One task id per approver, in approverUserIds order. */
 export interface TCreateApprovalTasksResult {
