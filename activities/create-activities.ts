@@ -18,6 +18,7 @@ import { updateCandidateField } from './update-candidate-field';
 import { callWebhook } from './call-webhook';
 import { recordRunFinished, recordRunMigrated } from './record-run-finished';
 import { remindAssignees } from './remind-assignees';
+import { reassignTask } from './reassign-task';
 
 export function createActivities(deps: ActivityDeps) {
   const raw = {
@@ -29,6 +30,7 @@ export function createActivities(deps: ActivityDeps) {
     createApprovalTasks: createApprovalTasks(deps),
     createInterviewRequest: createInterviewRequest(deps),
     remindAssignees: remindAssignees(deps),
+    reassignTask: reassignTask(deps),
     moveToStage: moveToStage(deps),
     rejectApplication: rejectApplication(deps),
     hireApplication: hireApplication(deps),

@@ -8,7 +8,7 @@ export function createTask(deps: ActivityDeps) {
     const { prisma } = deps;
     const existing = await prisma.task.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
     if (existing) return { taskId: existing.id };
-    const assigneeId = input.assignee.userId ?? (await pickAssignee(deps, input));
+    const assigneeId = input.assignee.userId ?? (await leastBusyUser(deps, input.run.orgId, input.assignee.role));
     const [task] = await prisma.$transaction([
       prisma.task.create({
         data: {
@@ -31,12 +31,11 @@ export function createTask(deps: ActivityDeps) {
   };
 }
 
-/** The job's recruiter for this role if set, else the least-loaded active user with the role. */
-async function pickAssignee(deps: ActivityDeps, input: TCreateTaskInput): Promise<string | null> {
-  const role = input.assignee.role;
+/** The least-loaded active user with the role (fewest open tasks), or null. Also used by escalations. */
+export async function leastBusyUser(deps: ActivityDeps, orgId: string, role: string | undefined): Promise<string | null> {
   if (!role) return null;
   const users = await deps.prisma.user.findMany({
-    where: { orgId: input.run.orgId, role, deactivated: false },
+    where: { orgId, role: role as never, deactivated: false },
     select: { id: true, _count: { select: { tasks: { where: { status: 'OPEN' } } } } },
     orderBy: { createdAt: 'asc' },
   });

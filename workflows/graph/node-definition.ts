@@ -10,7 +10,7 @@ export type NodeCategory = 'trigger' | 'message' | 'time' | 'people' | 'logic' |
 /** Activities the interpreter may call; implemented in activities/. */
 export type ActivityName =
   | 'sendEmail' | 'sendSms' | 'addNote'
-  | 'createTask' | 'cancelTask' | 'createApprovalTasks' | 'createInterviewRequest' | 'remindAssignees'
+  | 'createTask' | 'cancelTask' | 'createApprovalTasks' | 'createInterviewRequest' | 'remindAssignees' | 'reassignTask'
   | 'moveToStage' | 'rejectApplication' | 'hireApplication'
   | 'updateTags' | 'addToPool' | 'updateCandidateField' | 'callWebhook';
 

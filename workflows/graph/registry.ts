@@ -15,6 +15,7 @@ import eventsWaitForAny from './nodes/events-wait-for-any';
 import peopleCollectFeedback from './nodes/people-collect-feedback';
 import peopleCollectFeedbackV2 from './nodes/people-collect-feedback-v2';
 import peopleCreateTask from './nodes/people-create-task';
+import peopleCreateTaskV2 from './nodes/people-create-task-v2';
 import peopleApproval from './nodes/people-approval';
 import schedulingScheduleInterview from './nodes/scheduling-schedule-interview';
 import logicBranch from './nodes/logic-branch';
@@ -44,6 +45,7 @@ export const NODE_DEFINITIONS: readonly NodeDefinition<any>[] = [
   peopleCollectFeedback,
   peopleCollectFeedbackV2,
   peopleCreateTask,
+  peopleCreateTaskV2,
   peopleApproval,
   schedulingScheduleInterview,
   logicBranch,
