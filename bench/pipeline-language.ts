@@ -21,7 +21,7 @@ export function largeGraph(size = 500): TGraph {
   const edges: TGraph['edges'] = [];
   for (let i = 1; i < size - 1; i++) {
     const kind = i % 5;
-    if (kind === 0) nodes.push({ id: `n${i}`, type: 'logic.branch', typeVersion: 1, config: { rules: [{ port: 'skip', when: [{ field: 'feedback.score', op: 'gte', value: 3 }] }], otherwise: 'next' } });
+    if (kind === 0) nodes.push({ id: `n${i}`, type: 'logic.branch', typeVersion: 1, config: { rules: [{ port: 'skip', when: [{ field: 'candidate.source', op: 'eq', value: 'referral' }] }], otherwise: 'next' } });
     else if (kind === 3) nodes.push({ id: `n${i}`, type: 'people.collect_feedback', typeVersion: 1, config: { title: `Check ${i}`, timeout: { days: 2 } } });
     else nodes.push({ id: `n${i}`, type: 'message.send_email', typeVersion: 1, config: { subject: `Step ${i} for {{candidate.firstName}}`, body: 'Hello {{candidate.fullName}} about {{job.title}}' } });
   }

@@ -68,6 +68,8 @@ export interface NodeDefinition<C = unknown> {
   templateFields?: readonly (keyof C & string)[];
   /** Variables this node makes available downstream of a port (checked against templates). */
   provides?(port: string): readonly string[];
+  /** Run data this node reads (condition fields, date fields): each must be provided on every path into it. */
+  reads?(config: C): readonly string[];
   start(ctx: NodeContext<C>): NodeEffect;
   resume?(ctx: NodeContext<C>, event: NodeEvent): NodeEffect;
 }

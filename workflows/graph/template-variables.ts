@@ -11,6 +11,12 @@ export const CONTEXT_VARIABLES = [
   'sender.name', 'sender.email',
 ] as const;
 
+/** The data snapshot every run starts with (api/services/applications.ts), readable by conditions and templates. */
+export const RUN_SNAPSHOT_VARIABLES = [
+  'candidate.tags', 'candidate.source', 'candidate.location', 'candidate.timeZone', 'candidate.interestLevel', 'candidate.kind',
+  'application.source', 'application.utm', 'job.id',
+] as const;
+
 const BLOCK_HELPERS_WITH_NEW_CONTEXT = new Set(['each', 'with']);
 const BUILTIN_HELPERS = new Set(['if', 'unless', 'each', 'with', 'lookup', 'log']);
 

@@ -5,7 +5,7 @@ import { ZGraph, edgeId, LIMITS, type TGraph } from './schema';
 import { findNodeDefinition, latestVersionOf } from './registry';
 import type { NodeDefinition } from './node-definition';
 import type { GraphIssue } from './plan';
-import { CONTEXT_VARIABLES, isVariableAvailable, templateVariables } from './template-variables';
+import { CONTEXT_VARIABLES, RUN_SNAPSHOT_VARIABLES, isVariableAvailable, templateVariables } from './template-variables';
 
 export interface ValidateOptions {
   /** Stage keys of the job this pipeline runs for: move-to-stage targets must be among them. */
@@ -176,7 +176,7 @@ function checkTemplates(
   graph: TGraph, triggerId: string, next: Map<string, Map<string, string>>,
   defs: Map<string, NodeDefinition<any>>, configs: Map<string, unknown>, issues: GraphIssue[],
 ) {
-  const base = new Set<string>(CONTEXT_VARIABLES);
+  const base = new Set<string>([...CONTEXT_VARIABLES, ...RUN_SNAPSHOT_VARIABLES]);
   const incoming = new Map<string, Set<string>>();
   const queue = [triggerId];
   incoming.set(triggerId, base);
@@ -193,7 +193,14 @@ function checkTemplates(
   graph.nodes.forEach((node, i) => {
     const def = defs.get(node.id);
     const config = configs.get(node.id) as Record<string, unknown> | undefined;
-    if (!def?.templateFields || !config) return;
+    if (!def || !config) return;
+    // What a node reads must be what the ports leading into it carry, on every path.
+    for (const field of def.reads?.(config) ?? []) {
+      if (!isVariableAvailable(field, incoming.get(node.id) ?? base)) {
+        issues.push({ code: 'unknown_field', message: `reads ${field}, which is not provided on every path into this node`, path: pointer(['nodes', i, 'config']), nodeId: node.id });
+      }
+    }
+    if (!def.templateFields) return;
     for (const field of def.templateFields) {
       const text = config[field];
       if (typeof text !== 'string') continue;

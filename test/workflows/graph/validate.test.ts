@@ -278,3 +278,21 @@ describe('validateGraph', () => {
     });
   });
 });
+
+describe('data flowing through ports', () => {
+  it('rejects a branch reading feedback on a path where no feedback was collected', () => {
+    const graph: TGraph = {
+      nodes: [trigger(), collectFeedback('screen'), branch('decide', [{ port: 'advance', when: [{ field: 'feedback.score', op: 'gte', value: 3 }] }]), end('done')],
+      edges: [edge('applied', 'out', 'screen'), edge('screen', 'submitted', 'decide'), edge('screen', 'timeout', 'decide'), edge('decide', 'advance', 'done'), edge('decide', 'otherwise', 'done')],
+    };
+    expect(issuesOf(graph)).toEqual([expect.objectContaining({ code: 'unknown_field', nodeId: 'decide', message: expect.stringContaining('feedback.score') })]);
+  });
+
+  it('accepts conditions on the run snapshot and on loop counters anywhere', () => {
+    const graph: TGraph = {
+      nodes: [trigger(), branch('decide', [{ port: 'referred', when: [{ field: 'candidate.source', op: 'eq', value: 'referral' }, { field: 'visits.decide', op: 'lt', value: 2 }] }]), end('done')],
+      edges: [edge('applied', 'out', 'decide'), edge('decide', 'referred', 'done'), edge('decide', 'otherwise', 'done')],
+    };
+    expect(issuesOf(graph)).toEqual([]);
+  });
+});

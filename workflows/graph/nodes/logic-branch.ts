@@ -30,6 +30,8 @@ export default defineNode({
     'conditions all hold picks its port, otherwise the "otherwise" port. Pure: no I/O, evaluated in the workflow.',
   config: ZBranchConfig,
   ports: (c) => [...c.rules.map((r) => r.port), c.otherwise],
+  // Loop counters (visits.*) always exist; other fields must come from the snapshot or an earlier node.
+  reads: (c) => c.rules.flatMap((r) => r.when.map((w) => w.field)).filter((f) => !f.startsWith('visits.')),
   start: (ctx) => {
     const data = { ...ctx.vars, visits: ctx.visits };
     const rule = ctx.config.rules.find((r) => r.when.every((cond) => evaluateCondition(cond, data)));
