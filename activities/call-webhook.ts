@@ -70,6 +70,14 @@ export function renderJsonPayload(template: string, context: TemplateContext): s
   return body;
 }
 
+/** The organization's webhook secret of this name (settings.webhookSecrets), set by an admin through the API. */
+async function namedSecret(deps: ActivityDeps, orgId: string, name: string): Promise<string> {
+  const org = await deps.prisma.organization.findUniqueOrThrow({ where: { id: orgId }, select: { settings: true } });
+  const secret = (org.settings as { webhookSecrets?: Record<string, string> }).webhookSecrets?.[name];
+  if (!secret) throw new AppError('VALIDATION_FAILED', `no webhook secret named "${name}": an admin sets it with PUT /api/org/webhook-secrets/${name}`, [{ path: 'config.secretName', message: 'unknown secret' }]);
+  return secret;
+}
+
 export function callWebhook(deps: ActivityDeps) {
   return async (input: TCallWebhookInput): Promise<TCallWebhookResult> => {
     const { prisma } = deps;
@@ -80,7 +88,8 @@ export function callWebhook(deps: ActivityDeps) {
 
     const context = await loadTemplateContext(prisma, input.run, senderFromAddress(deps.mailFrom));
     const body = renderJsonPayload(input.payload, context);
-    const status = await deliverWebhook({ url: input.url, body, idempotencyKey: input.idempotencyKey, secret: input.secret });
+    const secret = input.secretName ? await namedSecret(deps, input.run.orgId, input.secretName) : input.secret;
+    const status = await deliverWebhook({ url: input.url, body, idempotencyKey: input.idempotencyKey, secret });
     await prisma.$transaction([
       prisma.auditEvent.create({
         data: {

@@ -14,8 +14,9 @@ import { inboxRoutes } from './routes/inbox';
 import { runRoutes } from './routes/runs';
 import { jobRoutes } from './routes/jobs';
 import { systemRoutes } from './routes/system';
+import { orgRoutes } from './routes/org';
 
-export const ROUTES: readonly RouteDef[] = [...systemRoutes, ...pipelineRoutes, ...jobRoutes, ...applicationRoutes, ...inboxRoutes, ...runRoutes];
+export const ROUTES: readonly RouteDef[] = [...systemRoutes, ...pipelineRoutes, ...jobRoutes, ...applicationRoutes, ...inboxRoutes, ...runRoutes, ...orgRoutes];
 
 export const UI_DIST = path.resolve(__dirname, '../builder-ui/dist');
 

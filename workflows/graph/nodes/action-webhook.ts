@@ -17,12 +17,18 @@ export const DEFAULT_WEBHOOK_PAYLOAD =
 export const ZWebhookConfig = z
   .object({
     url: z.string().refine((url) => url.length <= 2000 && isAllowedWebhookUrl(url), 'an https:// URL (http:// only for localhost or 127.0.0.1)'),
-    /** Signs the body: X-Trellis-Signature: sha256=<hex HMAC-SHA256 of the body with this secret>. */
+    /**
+     * Signs the body: X-Trellis-Signature: sha256=<hex HMAC-SHA256 of the body with the secret>. Prefer secretName:
+     * the organization's named webhook secret, looked up at send time, so the secret never enters the graph, the
+     * plan or the run's history. An inline secret is stored in all three.
+     */
+    secretName: z.string().regex(/^[A-Za-z0-9_.-]{1,100}$/, 'letters, digits and _ . - only').optional(),
     secret: z.string().min(16).max(200).optional(),
     /** A JSON document as a Handlebars template; inserted values are JSON-escaped. */
     payload: z.string().min(2).max(20_000).default(DEFAULT_WEBHOOK_PAYLOAD),
   })
-  .strict();
+  .strict()
+  .refine((c) => !(c.secret && c.secretName), { message: 'use secretName or secret, not both', path: ['secret'] });
 export type TWebhookConfig = z.infer<typeof ZWebhookConfig>;
 
 export interface TCallWebhookInput extends TWebhookConfig {
