@@ -5,11 +5,15 @@ import type { TCloseApplicationInput, TCloseApplicationResult } from '../workflo
 import type { ActivityDeps } from './dependencies';
 import { AppError } from '../api/errors';
 import { touchRun } from './touch-run';
+import { queueStageEnteredRuns } from './queue-stage-entered-runs';
 
 export async function closeApplication(deps: ActivityDeps, input: TCloseApplicationInput, outcome: 'REJECTED' | 'HIRED'): Promise<TCloseApplicationResult> {
   const { prisma } = deps;
   const done = await prisma.stageTransition.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
-  if (done) return { stageId: done.toStageId, transitionId: done.id };
+  if (done) {
+    await queueStageEnteredRuns(deps, { orgId: done.orgId, applicationId: done.applicationId, transitionId: done.id, stageId: done.toStageId });
+    return { stageId: done.toStageId, transitionId: done.id };
+  }
   if (!input.run.applicationId) throw new AppError('BAD_REQUEST', `${outcome === 'HIRED' ? 'hiring' : 'rejecting'} needs a run with an application`);
   const application = await prisma.application.findFirst({ where: { id: input.run.applicationId, orgId: input.run.orgId } });
   if (!application) throw new AppError('NOT_FOUND', `application ${input.run.applicationId} not found`);
@@ -39,5 +43,6 @@ export async function closeApplication(deps: ActivityDeps, input: TCloseApplicat
     }),
     touchRun(prisma, input.run.runId, input.nodeId),
   ]);
+  await queueStageEnteredRuns(deps, { orgId: application.orgId, applicationId: application.id, transitionId: transition.id, stageId: stage.id });
   return { stageId: stage.id, transitionId: transition.id };
 }

@@ -7,6 +7,7 @@ import crypto from 'node:crypto';
 import type { TMoveToStageInput } from '../workflows/graph/nodes/action-move-to-stage';
 import type { ActivityDeps } from './dependencies';
 import { AppError } from '../api/errors';
+import { queueStageEnteredRuns } from './queue-stage-entered-runs';
 
 interface Found {
   done_stage_id: string | null;
@@ -33,7 +34,11 @@ export function moveToStage(deps: ActivityDeps) {
     );
     const found = rows[0];
     if (!found) throw new AppError('NOT_FOUND', `application ${input.run.applicationId} not found`);
-    if (found.done_id) return { stageId: found.done_stage_id!, transitionId: found.done_id };
+    if (found.done_id) {
+      // A retry after the move committed: make sure the runs it triggers are queued (idempotent).
+      await queueStageEnteredRuns(deps, { orgId: found.org_id, applicationId: found.application_id!, transitionId: found.done_id, stageId: found.done_stage_id! });
+      return { stageId: found.done_stage_id!, transitionId: found.done_id };
+    }
     if (!found.stage_id) throw new AppError('NOT_FOUND', `job has no stage "${input.stage}"`, [{ path: 'config.stage', message: 'unknown stage key' }]);
 
     const status = found.stage_kind === 'REJECTED' ? 'REJECTED' : found.stage_kind === 'HIRED' ? 'HIRED' : found.from_status;
@@ -66,6 +71,7 @@ export function moveToStage(deps: ActivityDeps) {
       const done = await deps.pool.query<{ id: string; toStageId: string }>(`SELECT id, "toStageId" FROM "StageTransition" WHERE "idempotencyKey" = $1`, [input.idempotencyKey]);
       return { stageId: done.rows[0]!.toStageId, transitionId: done.rows[0]!.id };
     }
+    await queueStageEnteredRuns(deps, { orgId: found.org_id, applicationId: found.application_id!, transitionId, stageId: found.stage_id });
     return { stageId: found.stage_id, transitionId };
   };
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { defineRoute } from '../route';
 import { AppError, notFound } from '../errors';
 import { submitApplication, ZApplyRequest } from '../services/applications';
+import { moveApplicationStage, ZMoveStage } from '../services/stage-moves';
 
 const ZIdempotencyKey = z.string().min(1).max(200).optional();
 
@@ -49,5 +50,10 @@ export const applicationRoutes = [
       if (!application) throw notFound('Application', params.id);
       return { body: application };
     },
+  }),
+  defineRoute({
+    method: 'post', path: '/api/applications/:id/stage', summary: 'Move an application to another stage of its job (starts stage-entered pipelines)', access: ['ADMIN', 'RECRUITER', 'COORDINATOR'],
+    params: z.object({ id: z.string().min(1) }).strict(), body: ZMoveStage, bodyLimit: '10kb',
+    handler: async ({ services, auth, params, body }) => ({ body: await moveApplicationStage(services, auth, params.id, body) }),
   }),
 ];

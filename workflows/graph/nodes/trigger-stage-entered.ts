@@ -7,6 +7,8 @@ export const ZStageEnteredConfig = z
   .object({
     /** Stage key in the job's pipeline, e.g. "interview". */
     stage: ZStageKey,
+    /** Only for applications to this job (default: any job of the organization with that stage). */
+    jobId: z.string().min(1).optional(),
   })
   .strict();
 export type TStageEnteredConfig = z.infer<typeof ZStageEnteredConfig>;
@@ -17,7 +19,8 @@ export default defineNode({
   category: 'trigger',
   label: 'Stage entered',
   docs:
-    'Starts one run each time an application moves into the configured stage (by stage key, e.g. "interview"), ' +
+    'Starts one run each time an application moves into the configured stage (by stage key, e.g. "interview"; in any job, ' +
+    'or only in jobId), ' +
     'whether a recruiter or another run moved it. Leaves immediately by "out".',
   config: ZStageEnteredConfig,
   ports: () => ['out'],
