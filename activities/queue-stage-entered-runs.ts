@@ -5,6 +5,7 @@
 // for the same transition (an activity retry) queues nothing twice; the outbox
 // dispatcher starts them.
 import type { Pool } from 'pg';
+import { withTransaction } from '../api/platform/db/transaction';
 import type { Plan } from '../workflows/graph/plan';
 import type { PipelineRunInput } from '../workflows/pipeline-run';
 import type { StartWorkflowPayload } from '../api/services/outbox-dispatcher';
@@ -34,9 +35,7 @@ export async function queueStageEnteredRuns(deps: { pool: Pool }, entered: Stage
     [entered.orgId, entered.applicationId, entered.stageId],
   );
   if (!versions.length) return 0;
-  const client = await deps.pool.connect();
-  try {
-    await client.query('BEGIN');
+  await withTransaction(deps.pool, async (client) => {
     for (const v of versions) {
       const runId = `stage-${entered.transitionId}-${v.pipelineId}`;
       const workflowId = `stage-entered-${entered.transitionId}-${v.pipelineId}`;
@@ -55,12 +54,6 @@ export async function queueStageEnteredRuns(deps: { pool: Pool }, entered: Stage
         [entered.orgId, JSON.stringify(payload), `start:${workflowId}`],
       );
     }
-    await client.query('COMMIT');
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw err;
-  } finally {
-    client.release();
-  }
+  });
   return versions.length;
 }

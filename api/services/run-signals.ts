@@ -9,6 +9,7 @@ import { EVENT_SIGNAL } from '../../workflows/constants';
 import type { RunEvent } from '../../workflows/pipeline-run';
 import type { OutboxRow, SignalWorkflowPayload } from './outbox-dispatcher';
 import type { Services } from './services';
+import { withTransaction } from '../platform/db/transaction';
 
 const LEASE_SECONDS = 10;
 
@@ -32,19 +33,8 @@ export async function insertRunSignal(client: PoolClient, orgId: string, workflo
 
 /** Runs `work` in a transaction; delivers the signals it queued once it has committed. */
 export async function withRunSignals<T>(services: Services, work: (client: PoolClient, signals: OutboxRow[]) => Promise<T>): Promise<T> {
-  const client = await services.pool.connect();
   const signals: OutboxRow[] = [];
-  let result: T;
-  try {
-    await client.query('BEGIN');
-    result = await work(client, signals);
-    await client.query('COMMIT');
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw err;
-  } finally {
-    client.release();
-  }
+  const result = await withTransaction(services.pool, (client) => work(client, signals));
   // Not awaited: the event is safe once committed; a slow Temporal must not hold the response.
   void services.outbox.deliverNow(signals);
   return result;

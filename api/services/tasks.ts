@@ -6,6 +6,7 @@ import crypto from 'node:crypto';
 import { z } from 'zod';
 import { AppError, notFound } from '../errors';
 import type { Services } from './services';
+import { withTransaction } from '../platform/db/transaction';
 import { EVENT_SIGNAL } from '../../workflows/constants';
 import { FEEDBACK_SUBMITTED } from '../../workflows/graph/nodes/people-collect-feedback';
 import type { OutboxRow, SignalWorkflowPayload } from './outbox-dispatcher';
@@ -33,11 +34,9 @@ interface TaskRow {
 }
 
 export async function submitFeedback(services: Services, orgId: string, userId: string, taskId: string, req: TFeedbackRequest) {
-  const client = await services.pool.connect();
   let outbox: OutboxRow | undefined;
   const scorecardId = crypto.randomUUID();
-  try {
-    await client.query('BEGIN');
+  await withTransaction(services.pool, async (client) => {
     const { rows } = await client.query<TaskRow>(
       `SELECT t.kind, t.status, t."applicationId" AS application_id, r.status AS run_status, r."workflowId" AS workflow_id
          FROM "Task" t LEFT JOIN "Run" r ON r.id = t."runId"
@@ -72,14 +71,8 @@ export async function submitFeedback(services: Services, orgId: string, userId: 
         outboxId, payload && JSON.stringify(payload), `signal:task:${taskId}`, DIRECT_DELIVERY_LEASE_SECONDS,
       ],
     );
-    await client.query('COMMIT');
     if (payload) outbox = { id: outboxId, kind: 'SIGNAL_WORKFLOW', payload, attempts: 0 };
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw err;
-  } finally {
-    client.release();
-  }
+  });
   // Not awaited: the feedback is safe once committed; Temporal being slow or down must not hold the response.
   if (outbox) void services.outbox.deliverNow([outbox]);
   return { taskId, scorecardId };
