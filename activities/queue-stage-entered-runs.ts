@@ -7,6 +7,7 @@
 import type { Pool } from 'pg';
 import { withTransaction } from '../api/platform/db/transaction';
 import type { Plan } from '../workflows/graph/plan';
+import { runSnapshot } from '../workflows/graph/template-variables';
 import type { PipelineRunInput } from '../workflows/pipeline-run';
 import type { StartWorkflowPayload } from '../api/services/outbox-dispatcher';
 
@@ -42,7 +43,7 @@ export async function queueStageEnteredRuns(deps: { pool: Pool }, entered: Stage
       const input: PipelineRunInput = {
         plan: v.plan, pipelineVersionId: v.id,
         run: { runId, workflowId, orgId: entered.orgId, candidateId: v.candidateId, applicationId: entered.applicationId },
-        vars: { candidate: { tags: v.tags, source: v.source, location: v.location, timeZone: v.timeZone, interestLevel: v.interestLevel, kind: v.kind }, job: { id: v.jobId, title: v.title, department: v.department } },
+        vars: runSnapshot({ candidate: v, job: { id: v.jobId, title: v.title, department: v.department } }),
       };
       const payload: StartWorkflowPayload = { workflowId, runId, args: [input] };
       await client.query(

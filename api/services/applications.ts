@@ -9,7 +9,8 @@ import type { Services } from './services';
 import { workflowIdForApplication } from '../../workflows/constants';
 import type { PipelineRunInput } from '../../workflows/pipeline-run';
 import type { Plan } from '../../workflows/graph/plan';
-import type { StartWorkflowPayload } from './outbox-dispatcher';
+import { runSnapshot } from '../../workflows/graph/template-variables';
+import { DIRECT_DELIVERY_LEASE_SECONDS, type StartWorkflowPayload } from './outbox-dispatcher';
 
 export const ZApplyRequest = z
   .object({
@@ -30,7 +31,6 @@ export const ZApplyRequest = z
   .strict();
 export type TApplyRequest = z.infer<typeof ZApplyRequest>;
 
-const DIRECT_DELIVERY_LEASE_MS = 10_000;
 /** Under a burst, wait for a pooled connection rather than fail after Prisma's default 2 s. */
 const TRANSACTION_LIMITS = { maxWait: 15_000, timeout: 20_000 };
 
@@ -73,16 +73,12 @@ export async function submitApplication(services: Services, orgId: string, req: 
       plan: version.plan as unknown as Plan,
       pipelineVersionId: version.id,
       run: { runId: run.id, workflowId, orgId, candidateId: candidate.id, applicationId: application.id },
-      vars: {
-        candidate: { tags: candidate.tags, source: candidate.source, location: candidate.location, timeZone: candidate.timeZone, interestLevel: candidate.interestLevel, kind: candidate.kind },
-        application: { source: application.source, utm: application.utm },
-        job: { id: job.id, title: job.title, department: job.department },
-      },
+      vars: runSnapshot({ candidate, application, job }),
     };
     const payload: StartWorkflowPayload = { workflowId, runId: run.id, args: [input] };
     // Leased to the direct delivery below; the poller takes over if that fails.
     const outbox = await tx.outboxEvent.create({
-      data: { orgId, kind: 'START_WORKFLOW', dedupeKey: `start:${workflowId}`, payload: payload as unknown as P.InputJsonValue, availableAt: new Date(Date.now() + DIRECT_DELIVERY_LEASE_MS) },
+      data: { orgId, kind: 'START_WORKFLOW', dedupeKey: `start:${workflowId}`, payload: payload as unknown as P.InputJsonValue, availableAt: new Date(Date.now() + DIRECT_DELIVERY_LEASE_SECONDS * 1000) },
     });
     return { application, run, outbox };
   }, TRANSACTION_LIMITS);

@@ -4,13 +4,12 @@ import crypto from 'node:crypto';
 import { z } from 'zod';
 import { AppError, notFound } from '../errors';
 import type { Plan } from '../../workflows/graph/plan';
+import { runSnapshot } from '../../workflows/graph/template-variables';
 import type { PipelineRunInput } from '../../workflows/pipeline-run';
-import type { OutboxRow, StartWorkflowPayload } from './outbox-dispatcher';
+import { DIRECT_DELIVERY_LEASE_SECONDS, type OutboxRow, type StartWorkflowPayload } from './outbox-dispatcher';
 import type { Services } from './services';
 
 export const ZStartRun = z.object({ candidateId: z.string().min(1), applicationId: z.string().min(1).optional() }).strict();
-
-const LEASE_SECONDS = 10;
 
 export async function startManualRun(services: Services, orgId: string, pipelineId: string, req: z.infer<typeof ZStartRun>) {
   const { prisma } = services;
@@ -29,13 +28,13 @@ export async function startManualRun(services: Services, orgId: string, pipeline
   const input: PipelineRunInput = {
     plan, pipelineVersionId: version.id,
     run: { runId, workflowId, orgId, candidateId: candidate.id, applicationId: req.applicationId },
-    vars: { candidate: { tags: candidate.tags, source: candidate.source, location: candidate.location, timeZone: candidate.timeZone, interestLevel: candidate.interestLevel, kind: candidate.kind } },
+    vars: runSnapshot({ candidate }),
   };
   const payload: StartWorkflowPayload = { workflowId, runId, args: [input] };
   const outboxId = crypto.randomUUID();
   await prisma.$transaction([
     prisma.run.create({ data: { id: runId, orgId, pipelineVersionId: version.id, candidateId: candidate.id, applicationId: req.applicationId, workflowId } }),
-    prisma.outboxEvent.create({ data: { id: outboxId, orgId, kind: 'START_WORKFLOW', dedupeKey: `start:${workflowId}`, payload: payload as never, availableAt: new Date(Date.now() + LEASE_SECONDS * 1000) } }),
+    prisma.outboxEvent.create({ data: { id: outboxId, orgId, kind: 'START_WORKFLOW', dedupeKey: `start:${workflowId}`, payload: payload as never, availableAt: new Date(Date.now() + DIRECT_DELIVERY_LEASE_SECONDS * 1000) } }),
   ]);
   const row: OutboxRow = { id: outboxId, kind: 'START_WORKFLOW', payload, attempts: 0 };
   void services.outbox.deliverNow([row]);

@@ -30,6 +30,8 @@ export interface OutboxRow {
 }
 
 const LEASE_SECONDS = 30;
+/** How long a row written for direct delivery right after its commit is left to that delivery before the poller may take it. */
+export const DIRECT_DELIVERY_LEASE_SECONDS = 10;
 const BATCH = 100;
 
 export interface OutboxDispatcher {

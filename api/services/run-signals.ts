@@ -7,11 +7,9 @@ import { z } from 'zod';
 import { AppError, notFound } from '../errors';
 import { EVENT_SIGNAL } from '../../workflows/constants';
 import type { RunEvent } from '../../workflows/pipeline-run';
-import type { OutboxRow, SignalWorkflowPayload } from './outbox-dispatcher';
+import { DIRECT_DELIVERY_LEASE_SECONDS, type OutboxRow, type SignalWorkflowPayload } from './outbox-dispatcher';
 import type { Services } from './services';
 import { withTransaction } from '../platform/db/transaction';
-
-const LEASE_SECONDS = 10;
 
 /** Events people and integrations may send to a run (ids such as taskId belong in the payload). */
 export const PUBLIC_RUN_EVENTS = [
@@ -26,7 +24,7 @@ export async function insertRunSignal(client: PoolClient, orgId: string, workflo
   const id = crypto.randomUUID();
   await client.query(
     `INSERT INTO "OutboxEvent" (id, "orgId", kind, payload, "dedupeKey", "availableAt") VALUES ($1, $2, 'SIGNAL_WORKFLOW', $3::jsonb, $4, now() + make_interval(secs => $5))`,
-    [id, orgId, JSON.stringify(payload), dedupeKey, LEASE_SECONDS],
+    [id, orgId, JSON.stringify(payload), dedupeKey, DIRECT_DELIVERY_LEASE_SECONDS],
   );
   return { id, kind: 'SIGNAL_WORKFLOW', payload, attempts: 0 };
 }

@@ -9,7 +9,7 @@ import type { Services } from './services';
 import { withTransaction } from '../platform/db/transaction';
 import { EVENT_SIGNAL } from '../../workflows/constants';
 import { FEEDBACK_SUBMITTED } from '../../workflows/graph/nodes/people-collect-feedback';
-import type { OutboxRow, SignalWorkflowPayload } from './outbox-dispatcher';
+import { DIRECT_DELIVERY_LEASE_SECONDS, type OutboxRow, type SignalWorkflowPayload } from './outbox-dispatcher';
 import type { RunEvent } from '../../workflows/pipeline-run';
 
 export const ZFeedbackRequest = z
@@ -22,8 +22,6 @@ export const ZFeedbackRequest = z
   .strict();
 export type TFeedbackRequest = z.infer<typeof ZFeedbackRequest>;
 
-/** How long the direct delivery owns the outbox row before the poller may take it. */
-const DIRECT_DELIVERY_LEASE_SECONDS = 10;
 
 interface TaskRow {
   kind: string;

@@ -11,11 +11,27 @@ export const CONTEXT_VARIABLES = [
   'sender.name', 'sender.email',
 ] as const;
 
-/** The data snapshot every run starts with (api/services/applications.ts), readable by conditions and templates. */
+/** The data snapshot every run starts with (runSnapshot below), readable by conditions and templates. */
 export const RUN_SNAPSHOT_VARIABLES = [
   'candidate.tags', 'candidate.source', 'candidate.location', 'candidate.timeZone', 'candidate.interestLevel', 'candidate.kind',
   'application.source', 'application.utm', 'job.id',
 ] as const;
+
+export interface SnapshotSource {
+  candidate: { tags: string[]; source: string | null; location: string | null; timeZone: string | null; interestLevel: string | null; kind: string };
+  job?: { id: string; title: string; department: string | null };
+  application?: { source: string | null; utm: unknown };
+}
+
+/** The run's starting data (the fields listed above): no contact details, which activities load fresh. */
+export function runSnapshot(s: SnapshotSource): Record<string, unknown> {
+  const c = s.candidate;
+  return {
+    candidate: { tags: c.tags, source: c.source, location: c.location, timeZone: c.timeZone, interestLevel: c.interestLevel, kind: c.kind },
+    ...(s.application ? { application: { source: s.application.source, utm: s.application.utm } } : {}),
+    ...(s.job ? { job: { id: s.job.id, title: s.job.title, department: s.job.department } } : {}),
+  };
+}
 
 const BLOCK_HELPERS_WITH_NEW_CONTEXT = new Set(['each', 'with']);
 const BUILTIN_HELPERS = new Set(['if', 'unless', 'each', 'with', 'lookup', 'log']);
