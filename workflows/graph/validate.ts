@@ -171,15 +171,18 @@ function checkCycles(graph: TGraph, next: Map<string, Map<string, string>>, defs
   }
 }
 
-/** Forward data flow: a variable is available at a node only if every path into it provides it. */
-function checkTemplates(
-  graph: TGraph, triggerId: string, next: Map<string, Map<string, string>>,
-  defs: Map<string, NodeDefinition<any>>, configs: Map<string, unknown>, issues: GraphIssue[],
-) {
-  const base = new Set<string>([...CONTEXT_VARIABLES, ...RUN_SNAPSHOT_VARIABLES]);
+/** Variables every run has at its trigger: the context loaded at send time and the run's starting snapshot. */
+const baseVariables = () => new Set<string>([...CONTEXT_VARIABLES, ...RUN_SNAPSHOT_VARIABLES]);
+
+/**
+ * Forward data flow from the trigger: the variables available at each node it
+ * reaches, i.e. those that every path into the node provides. `next` is
+ * node id -> port -> target id; `defs` supplies what each port provides.
+ */
+export function flowVariables(triggerId: string, next: ReadonlyMap<string, ReadonlyMap<string, string>>, defs: ReadonlyMap<string, NodeDefinition<any>>): Map<string, Set<string>> {
   const incoming = new Map<string, Set<string>>();
   const queue = [triggerId];
-  incoming.set(triggerId, base);
+  incoming.set(triggerId, baseVariables());
   for (let guard = 0; queue.length && guard < 100_000; guard++) {
     const id = queue.shift()!;
     const here = incoming.get(id)!;
@@ -190,6 +193,42 @@ function checkTemplates(
       if (!prev || merged.size !== prev.size) (incoming.set(target, merged), queue.push(target));
     }
   }
+  return incoming;
+}
+
+/**
+ * The variables a template or condition may use at each node of a graph being
+ * edited (the builder's autocomplete): the same flow as validation, over known
+ * node types and the first edge of each port. Nodes the trigger does not reach
+ * get the variables every run has.
+ */
+export function availableVariablesByNode(graph: Pick<TGraph, 'nodes' | 'edges'>): Map<string, Set<string>> {
+  const defs = new Map<string, NodeDefinition<any>>();
+  for (const node of graph.nodes) {
+    const def = findNodeDefinition(node.type, node.typeVersion);
+    if (def && !defs.has(node.id)) defs.set(node.id, def);
+  }
+  const ids = new Set(graph.nodes.map((n) => n.id));
+  const next = new Map<string, Map<string, string>>();
+  for (const edge of graph.edges) {
+    if (!ids.has(edge.source) || !ids.has(edge.target)) continue;
+    const out = next.get(edge.source) ?? new Map<string, string>();
+    if (!out.has(edge.sourcePort)) out.set(edge.sourcePort, edge.target);
+    next.set(edge.source, out);
+  }
+  const trigger = graph.nodes.find((n) => defs.get(n.id)?.isTrigger);
+  const flow = trigger ? flowVariables(trigger.id, next, defs) : new Map<string, Set<string>>();
+  for (const id of ids) if (!flow.has(id)) flow.set(id, baseVariables());
+  return flow;
+}
+
+/** A variable is available at a node only if every path into it provides it. */
+function checkTemplates(
+  graph: TGraph, triggerId: string, next: Map<string, Map<string, string>>,
+  defs: Map<string, NodeDefinition<any>>, configs: Map<string, unknown>, issues: GraphIssue[],
+) {
+  const base = baseVariables();
+  const incoming = flowVariables(triggerId, next, defs);
   graph.nodes.forEach((node, i) => {
     const def = defs.get(node.id);
     const config = configs.get(node.id) as Record<string, unknown> | undefined;
