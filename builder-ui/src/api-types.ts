@@ -51,6 +51,8 @@ export type PipelineDetail = {
   draft: PipelineGraph;
   draftRevision: number;
   versions: PipelineVersion[];
+  /** Jobs this pipeline runs for, with their stages (stage nodes must name one of them). */
+  jobs?: { id: string; title: string; stages: { key: string; name: string }[] }[];
 };
 export type PublishedVersion = { id: string; version: number; hash: string };
 

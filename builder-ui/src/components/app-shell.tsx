@@ -4,7 +4,7 @@ import { useHashRoute, type HashRoute } from '../hash-route';
 import { InboxPage } from '../pages/inbox-page';
 import { JobsPage } from '../pages/jobs-page';
 import { MailboxPage } from '../pages/mailbox-page';
-import { PipelineDetailPage } from '../pages/pipeline-detail-page';
+import { PipelineBuilderPage } from '../pages/pipeline-builder-page';
 import { PipelinesPage } from '../pages/pipelines-page';
 import { RunDetailPage } from '../pages/run-detail-page';
 import { RunsPage } from '../pages/runs-page';
@@ -26,7 +26,7 @@ function RoutedPage({ route }: { route: HashRoute }) {
     case 'inbox':
       return <InboxPage statusFilter={route.query.get('status') === 'COMPLETED' ? 'COMPLETED' : 'OPEN'} />;
     case 'pipelines':
-      return id ? <PipelineDetailPage key={id} pipelineId={id} /> : <PipelinesPage />;
+      return id ? <PipelineBuilderPage key={id} pipelineId={id} /> : <PipelinesPage />;
     case 'runs':
       return id ? <RunDetailPage key={id} runId={id} /> : <RunsPage />;
     case 'jobs':

@@ -1,0 +1,171 @@
+// The builder's canvas: the draft graph drawn with React Flow, editable by hand. Drops from the
+// palette add nodes, dragging from a port to a node connects them (refused connections say why),
+// drags move nodes (one undo step per drag), Delete removes the selection. Every change goes out
+// as an `Edit` to the page, which owns the graph and its history. Must be inside a
+// ReactFlowProvider.
+import { useCallback, useEffect, useMemo, useRef, type DragEvent } from 'react';
+import {
+  Background,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useEdgesState,
+  useNodesState,
+  useReactFlow,
+  type Connection,
+  type Edge,
+  type IsValidConnection,
+  type NodeTypes,
+  type OnSelectionChangeParams,
+} from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import type { TGraph } from '../../../workflows/graph/schema';
+import { connectionProblem } from './connection-rules';
+import type { Edit } from './editor-state';
+import { EditorNodeCard, EDITOR_NODE_TYPE, type EditorFlowNode } from './editor-node-card';
+import { toEditorEdges, toEditorNodes, type CanvasDecorations } from './editor-flow-elements';
+import { PALETTE_DRAG_TYPE, parsePaletteDrag } from './node-palette';
+
+export type CanvasFocusRequest = { nodeId: string | null; edgeId: string | null; nonce: number };
+export type CanvasSelection = { nodeIds: string[]; edgeIds: string[] };
+
+type EditorCanvasProps = {
+  graph: TGraph;
+  decorations: CanvasDecorations;
+  selection: CanvasSelection;
+  focusRequest: CanvasFocusRequest | null;
+  onEdit(edit: Edit): void;
+  onAddNode(type: string, typeVersion: number, position: { x: number; y: number }): void;
+  onSelectionChange(selection: CanvasSelection): void;
+  onConnectRefused(reason: string): void;
+};
+
+const nodeTypes: NodeTypes = { [EDITOR_NODE_TYPE]: EditorNodeCard };
+const FOCUS_ZOOM = 1.2;
+const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id, i) => id === b[i]);
+
+export function EditorCanvas({ graph, decorations, selection, focusRequest, onEdit, onAddNode, onSelectionChange, onConnectRefused }: EditorCanvasProps) {
+  const { getInternalNode, setCenter, getZoom, screenToFlowPosition } = useReactFlow<EditorFlowNode>();
+  const derivedNodes = useMemo(() => toEditorNodes(graph, decorations), [graph, decorations]);
+  const derivedEdges = useMemo(() => toEditorEdges(graph, decorations), [graph, decorations]);
+  const [nodes, setNodes, onNodesChange] = useNodesState<EditorFlowNode>(derivedNodes);
+  const [edges, setEdges, onEdgesChange] = useEdgesState<Edge>(derivedEdges);
+  const selectionRef = useRef(selection);
+  selectionRef.current = selection;
+  const lastRefusal = useRef<string | null>(null);
+
+  // The graph is the truth: redraw from it, keeping the current selection.
+  useEffect(() => {
+    const selectedNodes = new Set(selectionRef.current.nodeIds);
+    setNodes(derivedNodes.map((node) => (selectedNodes.has(node.id) ? { ...node, selected: true } : node)));
+  }, [derivedNodes, setNodes]);
+  useEffect(() => {
+    const selectedEdges = new Set(selectionRef.current.edgeIds);
+    setEdges(derivedEdges.map((edge) => (selectedEdges.has(edge.id) ? { ...edge, selected: true } : edge)));
+  }, [derivedEdges, setEdges]);
+
+  // Selection set by the page (a click in the problem list, a paste): touch only what changed.
+  useEffect(() => {
+    const selectedNodes = new Set(selection.nodeIds);
+    const selectedEdges = new Set(selection.edgeIds);
+    setNodes((current) => current.map((node) => (Boolean(node.selected) === selectedNodes.has(node.id) ? node : { ...node, selected: selectedNodes.has(node.id) })));
+    setEdges((current) => current.map((edge) => (Boolean(edge.selected) === selectedEdges.has(edge.id) ? edge : { ...edge, selected: selectedEdges.has(edge.id) })));
+  }, [selection, setNodes, setEdges]);
+
+  useEffect(() => {
+    if (!focusRequest) return;
+    const edge = focusRequest.edgeId ? edges.find((candidate) => candidate.id === focusRequest.edgeId) : undefined;
+    const nodeId = focusRequest.nodeId ?? edge?.source ?? null;
+    const internalNode = nodeId ? getInternalNode(nodeId) : undefined;
+    if (!internalNode) return;
+    const { x, y } = internalNode.internals.positionAbsolute;
+    const width = internalNode.measured.width ?? 0;
+    const height = internalNode.measured.height ?? 0;
+    void setCenter(x + width / 2, y + height / 2, { zoom: Math.max(getZoom(), FOCUS_ZOOM), duration: 400 });
+    // Only a new request (nonce) moves the viewport, not every edit.
+  }, [focusRequest]);
+
+  const handleSelectionChange = useCallback(
+    ({ nodes: selectedNodes, edges: selectedEdges }: OnSelectionChangeParams) => {
+      const next = { nodeIds: selectedNodes.map((node) => node.id), edgeIds: selectedEdges.map((edge) => edge.id) };
+      const current = selectionRef.current;
+      if (!sameIds(next.nodeIds, current.nodeIds) || !sameIds(next.edgeIds, current.edgeIds)) onSelectionChange(next);
+    },
+    [onSelectionChange],
+  );
+
+  const isValidConnection: IsValidConnection = useCallback(
+    (connection) => {
+      const problem = connectionProblem(graph, { source: connection.source, sourcePort: connection.sourceHandle, target: connection.target });
+      lastRefusal.current = problem;
+      return problem === null;
+    },
+    [graph],
+  );
+
+  const handleConnect = useCallback(
+    (connection: Connection) => {
+      lastRefusal.current = null;
+      if (connection.sourceHandle) onEdit({ kind: 'connect', source: connection.source, sourcePort: connection.sourceHandle, target: connection.target });
+    },
+    [onEdit],
+  );
+
+  const handleConnectEnd = useCallback(() => {
+    if (lastRefusal.current) onConnectRefused(lastRefusal.current);
+    lastRefusal.current = null;
+  }, [onConnectRefused]);
+
+  const handleDrop = useCallback(
+    (event: DragEvent) => {
+      const dropped = parsePaletteDrag(event.dataTransfer.getData(PALETTE_DRAG_TYPE));
+      if (!dropped) return;
+      event.preventDefault();
+      onAddNode(dropped.type, dropped.typeVersion, screenToFlowPosition({ x: event.clientX, y: event.clientY }));
+    },
+    [onAddNode, screenToFlowPosition],
+  );
+
+  return (
+    <ReactFlow
+      nodes={nodes}
+      edges={edges}
+      nodeTypes={nodeTypes}
+      onNodesChange={onNodesChange}
+      onEdgesChange={onEdgesChange}
+      onSelectionChange={handleSelectionChange}
+      onNodeDragStop={(_event, _node, dragged) => {
+        const positions = Object.fromEntries(dragged.map((node) => [node.id, { x: Math.round(node.position.x), y: Math.round(node.position.y) }]));
+        onEdit({ kind: 'move_nodes', positions });
+      }}
+      onDelete={({ nodes: deletedNodes, edges: deletedEdges }) => {
+        onEdit({ kind: 'delete', nodeIds: deletedNodes.map((node) => node.id), edgeIds: deletedEdges.map((edge) => edge.id.replace(/#\d+$/, '')) });
+      }}
+      isValidConnection={isValidConnection}
+      onConnect={handleConnect}
+      onConnectEnd={handleConnectEnd}
+      onDragOver={(event) => {
+        if (event.dataTransfer.types.includes(PALETTE_DRAG_TYPE)) {
+          event.preventDefault();
+          event.dataTransfer.dropEffect = 'copy';
+        }
+      }}
+      onDrop={handleDrop}
+      nodesDraggable={!decorations.isReadOnly}
+      nodesConnectable={!decorations.isReadOnly}
+      edgesReconnectable={false}
+      deleteKeyCode={decorations.isReadOnly ? null : ['Delete', 'Backspace']}
+      multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
+      selectionKeyCode="Shift"
+      connectionRadius={30}
+      fitView
+      fitViewOptions={{ padding: 0.2 }}
+      minZoom={0.1}
+      defaultEdgeOptions={{ type: 'smoothstep' }}
+    >
+      <Background gap={20} size={1} />
+      <MiniMap pannable zoomable nodeStrokeWidth={3} />
+      <Controls />
+    </ReactFlow>
+  );
+}
