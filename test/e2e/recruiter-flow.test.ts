@@ -122,36 +122,3 @@ test('a recruiter adds an applicant, scores them from the inbox, and sees the co
   });
   expect(browser.pageErrors).toEqual([]);
 });
-
-test('publishing a draft with an unwired port lists the node, and selecting the issue does not crash the builder', async () => {
-  const { pipelineId } = await createHiringJob(recruiter);
-
-  await withFailureScreenshot(browser, 'pipeline-validation', async () => {
-    await page.goto(`/#/pipelines/${pipelineId}`);
-    const editor = page.locator(byTestId('draft-json'));
-    await page.locator(byTestId('pipeline-node')).first().waitFor();
-    const graph = JSON.parse(await editor.inputValue()) as { edges: { source: string; sourcePort: string }[] };
-    const edgeCount = graph.edges.length;
-    graph.edges = graph.edges.filter((e) => !(e.source === 'screen' && e.sourcePort === 'timeout'));
-    expect(graph.edges).toHaveLength(edgeCount - 1);
-    await editor.fill(JSON.stringify(graph, null, 2));
-    await page.locator(byTestId('save-draft-button')).click();
-    await page.locator(byTestId('draft-saved')).waitFor();
-    await page.locator(byTestId('publish-button')).click();
-
-    const issues = page.locator(byTestId('validation-error'));
-    await issues.first().waitFor();
-    expect(await issues.evaluateAll((items) => items.map((item) => item.getAttribute('data-node-id')))).toEqual(['screen']);
-    await expect(issues.first().innerText()).resolves.toContain('timeout');
-    await issues.first().locator('button').click();
-    await page.locator(`${byTestId('pipeline-node', { 'node-id': 'screen' })}.is-selected`).waitFor();
-    await page.locator(byTestId('pipeline-detail-page')).waitFor();
-    expect(await page.locator(byTestId('pipeline-node')).count()).toBe(9);
-    await browser.screenshot('pipeline-validation');
-  });
-  expect(browser.pageErrors).toEqual([]);
-  // The failed publish left the one good version and saved the broken draft.
-  expect(await t.prisma.pipelineVersion.count({ where: { pipelineId } })).toBe(1);
-  const saved = await t.prisma.pipeline.findUniqueOrThrow({ where: { id: pipelineId } });
-  expect((saved.draft as { edges: unknown[] }).edges).toHaveLength(8);
-});

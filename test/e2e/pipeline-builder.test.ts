@@ -1,0 +1,188 @@
+// The visual builder in headless Chromium against the real system: build a pipeline from an empty
+// canvas by dragging nodes from the palette, connect them by their ports, configure an email
+// template (with autocomplete), see a validation error and fix it, publish, start a run through the
+// API and see the live count on the node where the run waits. Then the draft's safety nets: a
+// second tab's save is a conflict, not an overwrite, and a reload restores unsaved edits.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { UI_DIST } from '../../api/app';
+import { apiClient, createTestOrg, startTestSystem, waitFor, type TestOrg, type TestSystem } from '../support/harness';
+import { openBrowser, withFailureScreenshot, type BrowserSession } from './browser';
+
+let t: TestSystem;
+let org: TestOrg;
+let recruiter: ReturnType<typeof apiClient>;
+let browser: BrowserSession;
+let page: Page;
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(UI_DIST, 'index.html'))) throw new Error(`the UI is not built (${UI_DIST}): run \`npm run build\` first`);
+  t = await startTestSystem();
+  org = await createTestOrg(t.prisma);
+  recruiter = apiClient(t.url, org.tokens.recruiter);
+  browser = await openBrowser({ baseUrl: t.url, apiToken: org.tokens.recruiter });
+  page = browser.page;
+});
+afterAll(async () => {
+  await browser?.close();
+  await t?.stop();
+});
+
+const byTestId = (testId: string, attrs: Record<string, string> = {}) =>
+  `[data-testid="${testId}"]${Object.entries(attrs).map(([k, v]) => `[data-${k}="${v}"]`).join('')}`;
+const nodeCard = (nodeId: string) => byTestId('pipeline-node', { 'node-id': nodeId });
+
+async function createEmptyPipeline(name: string): Promise<string> {
+  const created = await recruiter('POST', '/api/pipelines', { name, kind: 'NURTURE', graph: { nodes: [], edges: [] } });
+  expect(created.status).toBe(201);
+  return created.body.id as string;
+}
+
+async function dragFromPalette(nodeType: string, at: { x: number; y: number }): Promise<void> {
+  await page.locator(byTestId('palette-item', { 'node-type': nodeType })).dragTo(page.locator(byTestId('pipeline-canvas')), { targetPosition: at });
+}
+
+/** Drags from a node's output port to another node's input handle, as a user would with the mouse. */
+async function connect(source: string, port: string, target: string): Promise<void> {
+  const from = await page.locator(`${nodeCard(source)} ${byTestId('node-port-handle', { port })}`).boundingBox();
+  const to = await page.locator(`${nodeCard(target)} ${byTestId('node-input-handle')}`).boundingBox();
+  if (!from || !to) throw new Error(`handles of ${source}.${port} -> ${target} not visible`);
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
+  await page.mouse.up();
+}
+
+async function draftOnServer(pipelineId: string) {
+  return t.prisma.pipeline.findUniqueOrThrow({ where: { id: pipelineId } });
+}
+
+test('build from an empty canvas, configure a template, fix a validation error, publish, and see the live run count', async () => {
+  const pipelineId = await createEmptyPipeline('Welcome sequence');
+  await page.goto(`/#/pipelines/${pipelineId}`);
+  await page.locator(byTestId('canvas-empty')).waitFor();
+
+  await withFailureScreenshot(browser, 'builder-drag', async () => {
+    await dragFromPalette('trigger.manual', { x: 420, y: 60 });
+    await dragFromPalette('message.send_email', { x: 420, y: 200 });
+    await dragFromPalette('time.wait', { x: 420, y: 340 });
+    await dragFromPalette('action.end', { x: 420, y: 480 });
+    await waitFor('four nodes on the canvas', async () => (await page.locator(byTestId('pipeline-node')).count()) === 4);
+    await connect('manual_1', 'out', 'send_email_1');
+    await connect('send_email_1', 'out', 'wait_1');
+    await connect('wait_1', 'out', 'end_1');
+    await waitFor('three edges drawn', async () => (await page.locator('.react-flow__edge').count()) === 3);
+  });
+
+  await withFailureScreenshot(browser, 'builder-refused-connection', async () => {
+    // Nothing may lead into the trigger: the canvas refuses and says why.
+    await connect('end_1', 'out', 'manual_1').catch(() => undefined);
+    expect(await page.locator('.react-flow__edge').count()).toBe(3);
+  });
+
+  await withFailureScreenshot(browser, 'builder-configure', async () => {
+    await page.locator(nodeCard('send_email_1')).click();
+    const panel = page.locator(byTestId('node-config-panel'));
+    await panel.waitFor();
+    const subject = panel.locator(`${byTestId('config-field', { field: 'subject' })} textarea, ${byTestId('config-field', { field: 'subject' })} input`).first();
+    await subject.click();
+    await subject.pressSequentially('Welcome, {{cand');
+    await page.locator(byTestId('template-suggestion')).first().waitFor();
+    await page.locator(byTestId('template-suggestion'), { hasText: 'candidate.firstName' }).first().click();
+    await expect(subject.inputValue()).resolves.toBe('Welcome, {{candidate.firstName}}');
+
+    // A variable no path provides: the validator marks the node and lists the problem.
+    const body = panel.locator(`${byTestId('config-field', { field: 'body' })} textarea`).first();
+    await body.fill('Hi {{candidate.favouriteColour}}, glad to meet you.');
+    await page.locator(`${nodeCard('send_email_1')}[data-has-issue="true"]`).waitFor();
+    await page.locator(byTestId('builder-tab-problems')).click();
+    const problem = page.locator(byTestId('validation-error', { code: 'unknown_variable' }));
+    await problem.waitFor();
+    await expect(problem.innerText()).resolves.toContain('candidate.favouriteColour');
+    await browser.screenshot('builder-validation-error');
+    await problem.locator('button').click();
+    await page.locator(`${nodeCard('send_email_1')}.is-selected`).waitFor();
+
+    // Fix it; the preview renders the sample candidate.
+    await page.locator(byTestId('builder-tab-node')).click();
+    await panel.locator(`${byTestId('config-field', { field: 'body' })} textarea`).first().fill('Hi {{candidate.firstName}}, glad to meet you.');
+    await page.locator(`${nodeCard('send_email_1')}[data-has-issue="false"]`).waitFor();
+    await expect(panel.locator(byTestId('template-preview')).first().innerText()).resolves.toContain('Sam');
+
+    // The wait needs a duration.
+    await page.locator(nodeCard('wait_1')).click();
+    await panel.locator(`${byTestId('config-field', { field: 'duration' })} input`).first().fill('2');
+    await page.locator(byTestId('issue-count', { count: '0' })).waitFor();
+  });
+
+  await withFailureScreenshot(browser, 'builder-publish', async () => {
+    await page.locator(byTestId('save-status', { state: 'saved' })).waitFor();
+    await page.locator(byTestId('publish-button')).click();
+    await page.locator(byTestId('publish-success')).waitFor();
+  });
+  const version = await t.prisma.pipelineVersion.findFirstOrThrow({ where: { pipelineId } });
+  expect(version.version).toBe(1);
+  const saved = await draftOnServer(pipelineId);
+  expect((saved.draft as { nodes: { id: string }[] }).nodes.map((n) => n.id).sort()).toEqual(['end_1', 'manual_1', 'send_email_1', 'wait_1']);
+
+  // A run started through the API parks at the wait: the overlay shows it on that node.
+  const candidate = await t.prisma.candidate.create({ data: { orgId: org.orgId, firstName: 'Lin', lastName: 'Builder', email: `lin.${Date.now()}@example.com` } });
+  const started = await recruiter('POST', `/api/pipelines/${pipelineId}/runs`, { candidateId: candidate.id });
+  expect(started.status).toBe(201);
+  await waitFor('the welcome email', async () => t.sink.messages().some((m) => m.to.includes(candidate.email!) && m.subject === 'Welcome, Lin'));
+
+  await withFailureScreenshot(browser, 'builder-overlay', async () => {
+    const badge = page.locator(`${nodeCard('wait_1')} ${byTestId('overlay-badge', { count: '1' })}`);
+    await badge.waitFor({ timeout: 30_000 });
+    expect(await page.locator(byTestId('overlay-badge')).count()).toBe(1);
+    await badge.click();
+    await page.locator(byTestId('cohort-panel')).waitFor();
+    await page.locator(byTestId('cohort-run-row'), { hasText: 'Lin' }).waitFor();
+    await browser.screenshot('builder-overlay');
+  });
+  expect(browser.pageErrors).toEqual([]);
+});
+
+test('a second tab saving the same draft gets a conflict, and nothing is overwritten', async () => {
+  const pipelineId = await createEmptyPipeline('Two tabs');
+  const other = await browser.context.newPage();
+  try {
+    await page.goto(`/#/pipelines/${pipelineId}`);
+    await other.goto(`/#/pipelines/${pipelineId}`);
+    await page.locator(byTestId('canvas-empty')).waitFor();
+    await other.locator(byTestId('canvas-empty')).waitFor();
+
+    await page.locator(byTestId('palette-item', { 'node-type': 'trigger.manual' })).click();
+    await page.locator(byTestId('save-status', { state: 'saved' })).filter({ hasText: 'revision 1' }).waitFor();
+
+    await other.locator(byTestId('palette-item', { 'node-type': 'trigger.stage_entered' })).click();
+    await other.locator(byTestId('draft-conflict')).waitFor();
+    const onServer = await draftOnServer(pipelineId);
+    expect(onServer.draftRevision).toBe(1);
+    expect((onServer.draft as { nodes: { type: string }[] }).nodes.map((n) => n.type)).toEqual(['trigger.manual']);
+
+    // The second tab keeps its edit in the browser; a reload still shows the conflict, not a loss.
+    await other.reload();
+    await other.locator(byTestId('draft-conflict')).waitFor();
+    expect(await other.locator(byTestId('pipeline-node', { 'node-id': 'stage_entered_1' })).count()).toBe(1);
+    await other.locator(byTestId('take-theirs-button')).click();
+    await other.locator(byTestId('pipeline-node', { 'node-id': 'manual_1' })).waitFor();
+    expect(await other.locator(byTestId('pipeline-node')).count()).toBe(1);
+  } finally {
+    await other.close();
+  }
+});
+
+test('a reload before the autosave restores the unsaved edit, then saves it', async () => {
+  const pipelineId = await createEmptyPipeline('Reload');
+  await page.goto(`/#/pipelines/${pipelineId}`);
+  await page.locator(byTestId('canvas-empty')).waitFor();
+  await page.locator(byTestId('palette-item', { 'node-type': 'trigger.manual' })).click();
+  await page.reload();
+  await page.locator(byTestId('draft-restored')).waitFor();
+  await page.locator(nodeCard('manual_1')).waitFor();
+  await waitFor('the restored draft saved on the server', async () => (await draftOnServer(pipelineId)).draftRevision === 1);
+  expect(((await draftOnServer(pipelineId)).draft as { nodes: { id: string }[] }).nodes.map((n) => n.id)).toEqual(['manual_1']);
+  expect(browser.pageErrors).toEqual([]);
+});
