@@ -1,6 +1,7 @@
-// `npm run bench [-- start-runs|feedback-latency]`: starts one shared
-// environment, runs the chosen benchmarks (default both) side by side with
+// `npm run bench [-- start-runs|feedback-latency|...]`: starts one shared
+// environment, runs the chosen benchmarks (default all) side by side with
 // their peers, writes bench/results/<name>.json and prints a summary.
+// builder-canvas needs only a browser, so it runs first, before the environment starts.
 // Sizes: BENCH_N (runs to start, default 2000), BENCH_CONCURRENCY (in flight,
 // default 50), BENCH_K (feedback samples, default 200).
 import { startBenchEnvironment } from './environment';
@@ -8,8 +9,9 @@ import { machineInfo, writeResult } from './report';
 import { benchStartRuns } from './start-runs';
 import { benchFeedbackLatency } from './feedback-latency';
 import { benchCompile, benchLinearPlan, benchNurtureLoop } from './pipeline-language';
+import { runBuilderCanvasBench } from './builder-canvas';
 
-const BENCHMARKS = ['start-runs', 'feedback-latency', 'compile', 'linear-plan', 'nurture-loop'] as const;
+const BENCHMARKS = ['start-runs', 'feedback-latency', 'compile', 'linear-plan', 'nurture-loop', 'builder-canvas'] as const;
 type BenchmarkName = (typeof BENCHMARKS)[number];
 
 function intFromEnv(name: string, fallback: number): number {
@@ -24,6 +26,8 @@ async function main() {
   if (unknown.length) throw new Error(`unknown benchmark(s) ${unknown.join(', ')}; choose from ${BENCHMARKS.join(', ')}`);
   const selected = chosen.length ? (chosen as BenchmarkName[]) : [...BENCHMARKS];
 
+  if (selected.includes('builder-canvas')) await runBuilderCanvasBench();
+  if (selected.every((name) => name === 'builder-canvas')) return;
   const env = await startBenchEnvironment();
   try {
     const machine = await machineInfo(env.probe);
