@@ -2,14 +2,16 @@
 import { z } from 'zod';
 import { defineRoute } from '../route';
 import { notFound } from '../errors';
-import { createPipeline, publishPipeline, saveDraft, ZCreatePipeline, ZSaveDraft } from '../services/pipelines';
+import { createPipeline, publishPipeline, rollbackPipeline, saveDraft, ZCreatePipeline, ZRollback, ZSaveDraft } from '../services/pipelines';
 import { validateGraph } from '../../workflows/graph/validate';
 import { simulatePipeline, ZSimulateRequest } from '../services/simulations';
 import { migrateRuns, migrationReport, ZMigrationRequest } from '../services/migrations';
 import { startManualRun, ZStartRun } from '../services/manual-runs';
 import { NODE_DEFINITIONS } from '../../workflows/graph/registry';
+import { STARTER_TEMPLATES } from '../../workflows/graph/examples/starter-templates';
 
 const ZId = z.object({ id: z.string().min(1) }).strict();
+const ZVersionId = z.object({ id: z.string().min(1), versionId: z.string().min(1) }).strict();
 const EDITORS = ['ADMIN', 'RECRUITER', 'COORDINATOR'] as const;
 
 export const pipelineRoutes = [
@@ -29,7 +31,11 @@ export const pipelineRoutes = [
   }),
   defineRoute({
     method: 'post', path: '/api/pipelines', summary: 'Create a pipeline', access: EDITORS, body: ZCreatePipeline, bodyLimit: '2mb',
-    handler: async ({ services, auth, body }) => ({ status: 201, body: await createPipeline(services, auth.orgId, body) }),
+    handler: async ({ services, auth, body }) => ({ status: 201, body: await createPipeline(services, auth.orgId, auth.userId, body) }),
+  }),
+  defineRoute({
+    method: 'get', path: '/api/pipeline-templates', summary: 'Starter templates a pipeline can be created from (POST /api/pipelines with templateId)', access: 'authenticated',
+    handler: async () => ({ body: STARTER_TEMPLATES.map((t) => ({ id: t.id, name: t.name, kind: t.kind, description: t.description, nodeCount: t.graph.nodes.length })) }),
   }),
   defineRoute({
     method: 'get', path: '/api/pipelines/:id', summary: 'A pipeline with its draft and versions', access: 'authenticated', params: ZId,
@@ -78,6 +84,24 @@ export const pipelineRoutes = [
     method: 'post', path: '/api/pipelines/:id/migrations', summary: 'Move parked runs to another version (refused with the report when a group cannot move)', access: EDITORS,
     params: ZId, body: ZMigrationRequest,
     handler: async ({ services, auth, params, body }) => ({ body: await migrateRuns(services, auth.orgId, params.id, body) }),
+  }),
+  defineRoute({
+    method: 'get', path: '/api/pipelines/:id/versions/:versionId', summary: 'A published version with its graph (and layout) as published', access: 'authenticated', params: ZVersionId,
+    handler: async ({ services, auth, params }) => {
+      const version = await services.prisma.pipelineVersion.findFirst({
+        where: { id: params.versionId, pipelineId: params.id, orgId: auth.orgId }, select: { id: true, version: true, status: true, hash: true, publishedAt: true, graph: true },
+      });
+      if (!version) throw notFound('Version', params.versionId);
+      return { body: version };
+    },
+  }),
+  defineRoute({
+    method: 'post', path: '/api/pipelines/:id/versions/:versionId/rollback', summary: 'Publish an older version as the newest and make it the draft (revision must match)', access: EDITORS,
+    params: ZVersionId, body: ZRollback, bodyLimit: '10kb',
+    handler: async ({ services, auth, params, body }) => {
+      const { version, isNew, rolledBackFrom, draftRevision } = await rollbackPipeline(services, auth.orgId, params.id, params.versionId, body, auth.userId);
+      return { status: isNew ? 201 : 200, body: { id: version.id, version: version.version, hash: version.hash, status: version.status, publishedAt: version.publishedAt, rolledBackFrom, draftRevision } };
+    },
   }),
   defineRoute({
     method: 'post', path: '/api/pipelines/:id/versions/:versionId/retire', summary: 'Retire a version: new runs no longer start on it; running ones finish on it', access: EDITORS,
