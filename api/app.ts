@@ -15,8 +15,9 @@ import { runRoutes } from './routes/runs';
 import { jobRoutes } from './routes/jobs';
 import { systemRoutes } from './routes/system';
 import { orgRoutes } from './routes/org';
+import { candidateRoutes } from './routes/candidates';
 
-export const ROUTES: readonly RouteDef[] = [...systemRoutes, ...pipelineRoutes, ...jobRoutes, ...applicationRoutes, ...inboxRoutes, ...runRoutes, ...orgRoutes];
+export const ROUTES: readonly RouteDef[] = [...systemRoutes, ...pipelineRoutes, ...jobRoutes, ...applicationRoutes, ...inboxRoutes, ...runRoutes, ...orgRoutes, ...candidateRoutes];
 
 export const UI_DIST = path.resolve(__dirname, '../builder-ui/dist');
 

@@ -69,7 +69,7 @@ export const pipelineRoutes = [
   }),
   defineRoute({
     method: 'post', path: '/api/pipelines/:id/simulate', summary: 'Dry run: the timeline a candidate would get, for a script of events (no side effects)', access: 'authenticated',
-    params: ZId, body: ZSimulateRequest, bodyLimit: '200kb',
+    params: ZId, body: ZSimulateRequest, bodyLimit: '2mb',
     handler: async ({ services, auth, params, body }) => ({ body: await simulatePipeline(services, auth.orgId, params.id, body) }),
   }),
   defineRoute({

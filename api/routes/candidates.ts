@@ -1,0 +1,11 @@
+// Candidates: the small look-up behind candidate pickers.
+import { defineRoute } from '../route';
+import { findCandidates, ZFindCandidatesQuery } from '../services/find-candidates';
+
+export const candidateRoutes = [
+  defineRoute({
+    method: 'get', path: '/api/candidates', summary: 'Candidates of the organization whose name or email contains q (at most 50)', access: 'authenticated',
+    query: ZFindCandidatesQuery,
+    handler: async ({ services, auth, query }) => ({ body: await findCandidates(services, auth.orgId, query) }),
+  }),
+];
