@@ -17,6 +17,7 @@ import { addToPool } from './add-to-pool';
 import { updateCandidateField } from './update-candidate-field';
 import { callWebhook } from './call-webhook';
 import { recordRunFinished, recordRunMigrated } from './record-run-finished';
+import { recordRunParked } from './record-run-parked';
 import { remindAssignees } from './remind-assignees';
 import { reassignTask } from './reassign-task';
 
@@ -40,6 +41,7 @@ export function createActivities(deps: ActivityDeps) {
     callWebhook: callWebhook(deps),
     recordRunFinished: recordRunFinished(deps),
     recordRunMigrated: recordRunMigrated(deps),
+    recordRunParked: recordRunParked(deps),
   };
   return Object.fromEntries(
     Object.entries(raw).map(([name, fn]) => [name, (input: never) => withAppFailures(() => (fn as (i: never) => Promise<unknown>)(input))]),

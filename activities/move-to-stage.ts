@@ -58,7 +58,8 @@ export function moveToStage(deps: ActivityDeps) {
          INSERT INTO "AuditEvent" (id, "orgId", "actorType", "actorId", action, "entityType", "entityId", before, after)
          SELECT $11, $2, 'WORKFLOW', $12, 'application.stage_changed', 'Application', $3, $13::jsonb, $14::jsonb FROM transition),
        run AS (
-         UPDATE "Run" SET "currentNodeId" = $15, status = 'RUNNING' WHERE id = $6 AND status IN ('PENDING', 'RUNNING'))
+         UPDATE "Run" SET "currentNodeId" = $15, status = 'RUNNING',
+                "nodeEnteredAt" = CASE WHEN "currentNodeId" IS DISTINCT FROM $15 THEN now() ELSE "nodeEnteredAt" END WHERE id = $6 AND status IN ('PENDING', 'RUNNING'))
        SELECT id FROM transition`,
       [
         transitionId, found.org_id, found.application_id, found.from_stage_id, found.stage_id, input.run.runId, input.reason ?? null, input.idempotencyKey,

@@ -3,10 +3,12 @@
 // command (an activity, or a wait for a signal or timer) and feeds the outcome
 // back. Around that loop: graph-level exit events end the run wherever it
 // waits; an operator's migration moves a parked run to a newer version; and
-// long runs continue as new at a wait, so their history stays small.
+// long runs continue as new at a wait, so their history stays small. The Run
+// row names the node the run is parked at (the builder's live overlay reads it).
 // Activities are imported as types only.
 import {
-  condition, continueAsNew, defineQuery, defineSignal, defineUpdate, proxyActivities, setHandler, workflowInfo, type ActivityOptions,
+  condition, continueAsNew, defineQuery, defineSignal, defineUpdate, patched, proxyActivities, proxyLocalActivities, setHandler, workflowInfo,
+  type ActivityOptions,
 } from '@temporalio/workflow';
 import type { Activities } from '../activities/create-activities';
 import type { Plan } from './graph/plan';
@@ -72,6 +74,14 @@ function activitiesFor(p: Extract<Pending, { kind: 'activity' }>): Activities {
 }
 
 const { recordRunFinished, recordRunMigrated } = proxyActivities<Activities>(DEFAULT_ACTIVITY_OPTIONS);
+// A local activity: one marker in the history instead of three events and a task queue round trip.
+const { recordRunParked } = proxyLocalActivities<Activities>({ startToCloseTimeout: '10 seconds', retry: DEFAULT_ACTIVITY_OPTIONS.retry });
+
+/**
+ * Runs recorded before this patch did not record the node of a wait that is its
+ * node's first command; their histories replay without the command.
+ */
+const RECORD_PARKED_NODE_PATCH = 'record-parked-node';
 
 export async function pipelineRun(input: PipelineRunInput): Promise<{ status: RunState['status']; steps: number }> {
   let plan = input.plan;
@@ -89,6 +99,12 @@ export async function pipelineRun(input: PipelineRunInput): Promise<{ status: Ru
   const seqOf = new WeakMap<RunEvent, number>();
   received.forEach((e, i) => seqOf.set(e, i));
   let entered = { key: '', seq: 0 };
+  // The node visit the Run row is known to name. An activity records its node
+  // (touchRun), and every wait node that starts with an activity (tasks,
+  // approvals, interviews) starts with one that does; so only a wait that is its
+  // node's first command needs recording. Empty after a continue-as-new: one
+  // cheap write, and right even for a run continued by code older than the patch.
+  let recordedKey = '';
   setHandler(eventSignal, (event) => {
     seqOf.set(event, arrivals++);
     received.push(event);
@@ -120,6 +136,7 @@ export async function pipelineRun(input: PipelineRunInput): Promise<{ status: Ru
     if (pending.kind === 'activity') {
       const call = activitiesFor(pending)[pending.activity] as (input: unknown) => Promise<unknown>;
       const result = await call(pending.input);
+      recordedKey = nodeKey;
       state = advanceRun(plan, state, { type: 'activity.completed', result }, Date.now());
       continue;
     }
@@ -141,6 +158,11 @@ export async function pipelineRun(input: PipelineRunInput): Promise<{ status: Ru
       });
     }
 
+    if (nodeKey !== recordedKey && patched(RECORD_PARKED_NODE_PATCH)) {
+      await recordRunParked({ runId: input.run.runId, nodeId: state.cursor! });
+    }
+    recordedKey = nodeKey;
+
     const since = pending.match ? -1 : entered.seq;
     const matching = () => received.findIndex((e) => (seqOf.get(e) ?? 0) >= since && signalMatches(pending, e.name, e.payload));
     const isWoken = () => matching() >= 0 || migration !== null || exitEvent() !== undefined;
@@ -154,6 +176,7 @@ export async function pipelineRun(input: PipelineRunInput): Promise<{ status: Ru
       pipelineVersionId = request.pipelineVersionId;
       state = next;
       migration = null;
+      recordedKey = `${next.cursor}#${next.visits[next.cursor!]}`;
     } else if (exitEvent()) {
       continue;
     } else if (isSignalled) {

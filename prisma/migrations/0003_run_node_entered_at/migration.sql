@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Run" ADD COLUMN     "nodeEnteredAt" TIMESTAMPTZ(3);
+
