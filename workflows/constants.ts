@@ -7,3 +7,9 @@ export const STATE_QUERY = 'state';
 export const workflowIdForApplication = (applicationId: string) => `application-${applicationId}`;
 /** Update an operator sends to move a parked run to a newer version. */
 export const MIGRATE_UPDATE = 'migrate';
+/**
+ * Reserved event an operator sends to end a run wherever it waits (a cohort exit
+ * from the builder's live overlay). Every plan treats it as an exit event, whatever
+ * its settings.exitOn; people and integrations cannot send it (see PUBLIC_RUN_EVENTS).
+ */
+export const OPERATOR_EXIT_EVENT = 'operator.exit';

@@ -6,6 +6,7 @@
 import type { NodeContext, NodeEffect, NodeEvent, RunRef, ActivityName } from './node-definition';
 import type { Plan, PlanNode, TRetryPolicy } from './plan';
 import { findNodeDefinition } from './registry';
+import { OPERATOR_EXIT_EVENT } from '../constants';
 
 export interface RunStep {
   seq: number;
@@ -50,9 +51,9 @@ export function advanceRun(plan: Plan, prev: RunState, event: NodeEvent, now: nu
   return apply(plan, state, node, def.resume(context(node, state, now), event), now);
 }
 
-/** Is this event one of the plan's exit conditions? */
+/** Is this event one of the plan's exit conditions, or an operator's exit (which every plan obeys)? */
 export function isExitEvent(plan: Plan, name: string): boolean {
-  return !!plan.exitOn?.includes(name);
+  return name === OPERATOR_EXIT_EVENT || !!plan.exitOn?.includes(name);
 }
 
 /** Ends the run where it is, recording the exit event as the port it left by. */
