@@ -9,6 +9,7 @@ import { errorHandler } from './http-errors';
 import { AppError } from './errors';
 import type { Services } from './services/services';
 import { pipelineRoutes } from './routes/pipelines';
+import { pipelineOverlayRoutes } from './routes/pipeline-overlay';
 import { applicationRoutes } from './routes/applications';
 import { inboxRoutes } from './routes/inbox';
 import { runRoutes } from './routes/runs';
@@ -17,7 +18,7 @@ import { systemRoutes } from './routes/system';
 import { orgRoutes } from './routes/org';
 import { candidateRoutes } from './routes/candidates';
 
-export const ROUTES: readonly RouteDef[] = [...systemRoutes, ...pipelineRoutes, ...jobRoutes, ...applicationRoutes, ...inboxRoutes, ...runRoutes, ...orgRoutes, ...candidateRoutes];
+export const ROUTES: readonly RouteDef[] = [...systemRoutes, ...pipelineRoutes, ...pipelineOverlayRoutes, ...jobRoutes, ...applicationRoutes, ...inboxRoutes, ...runRoutes, ...orgRoutes, ...candidateRoutes];
 
 export const UI_DIST = path.resolve(__dirname, '../builder-ui/dist');
 
