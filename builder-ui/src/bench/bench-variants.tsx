@@ -1,11 +1,11 @@
-// The two canvases the benchmark compares on the same graph: ours (our node cards and edges, as
-// the builder draws them) and the peer (React Flow's built-in default nodes at the same positions,
-// the same edges on their single default handles). The page gives both the same ReactFlow props.
+// The two canvases the benchmark compares on the same graph: ours (the builder's node cards and
+// edges, as the editor canvas draws them) and the peer (React Flow's built-in default nodes at the
+// same positions, joined by the same edges on their single default handles). The page gives both
+// the same ReactFlow props, so the difference measured is the node cards.
 import type { Edge, Node, NodeTypes } from '@xyflow/react';
-import { edgeId, type TGraph } from '../../../workflows/graph/schema';
-import { layoutPipelineGraph } from '../layout-pipeline-graph';
-import { PIPELINE_NODE_TYPE, toFlowEdges, toFlowNodes } from '../pipeline-flow-elements';
-import { PipelineNodeCard } from '../components/pipeline-node-card';
+import type { TGraph } from '../../../workflows/graph/schema';
+import { EditorNodeCard, EDITOR_NODE_TYPE } from '../builder/editor-node-card';
+import { toEditorEdges, toEditorNodes, type CanvasDecorations } from '../builder/editor-flow-elements';
 import type { BenchVariantName } from './bench-graph';
 
 export type BenchVariant = {
@@ -15,22 +15,29 @@ export type BenchVariant = {
   toEdges(graph: TGraph): Edge[];
 };
 
-const NO_ISSUES: ReadonlySet<string> = new Set();
+/** An editable draft with nothing painted on it: no problems, no live runs, no simulated path, no diff. */
+const PLAIN_DRAFT: CanvasDecorations = {
+  issuesByNode: new Map(),
+  issueEdgeIds: new Set(),
+  overlayCounts: new Map(),
+  path: null,
+  diff: null,
+  isReadOnly: false,
+  onOverlayClick: null,
+};
 
-/** Our canvas. To benchmark a new canvas node, point these at its node types and element builders. */
+/** Ours: the editor canvas's card and element builders (builder-ui/src/builder/editor-canvas.tsx). */
 const trellisVariant: BenchVariant = {
-  nodeTypes: { [PIPELINE_NODE_TYPE]: PipelineNodeCard },
-  toNodes: (graph) => toFlowNodes(graph, NO_ISSUES),
-  toEdges: (graph) => toFlowEdges(graph, null),
+  nodeTypes: { [EDITOR_NODE_TYPE]: EditorNodeCard },
+  toNodes: (graph) => toEditorNodes(graph, PLAIN_DRAFT),
+  toEdges: (graph) => toEditorEdges(graph, PLAIN_DRAFT),
 };
 
 const peerVariant: BenchVariant = {
   nodeTypes: undefined,
-  toNodes: (graph) => {
-    const positions = layoutPipelineGraph(graph);
-    return graph.nodes.map((node) => ({ id: node.id, type: 'default', position: positions.get(node.id) ?? { x: 0, y: 0 }, data: { label: node.label ?? node.type } }));
-  },
-  toEdges: (graph) => graph.edges.map((edge) => ({ id: edgeId(edge), source: edge.source, target: edge.target })),
+  toNodes: (graph) => graph.nodes.map((node) => ({ id: node.id, type: 'default', position: graph.layout?.[node.id] ?? { x: 0, y: 0 }, data: { label: node.label ?? node.type } })),
+  // Our edges (same ids, type, markers) on the default nodes' one source handle.
+  toEdges: (graph) => trellisVariant.toEdges(graph).map(({ sourceHandle: _port, ...edge }) => edge),
 };
 
 export const BENCH_VARIANTS: Record<BenchVariantName, BenchVariant> = { trellis: trellisVariant, peer: peerVariant };
