@@ -45,11 +45,13 @@ export function formatOffset(offsetMinutes: number): string {
 
 export class ZoneClock {
   private readonly segments: OffsetSegment[] = [];
+  private readonly lo: number;
+  private readonly hi: number;
 
-  /** Readings are exact within [from - 1 day, to + 1 day]; outside it the nearest known offset is used. */
+  /** Readings within [from - 1 day, to + 1 day] are arithmetic; outside it, Intl is asked (exact, slower). */
   constructor(readonly timeZone: string, from: number, to: number) {
-    const lo = from - DAY_MS;
-    const hi = to + DAY_MS;
+    const lo = (this.lo = from - DAY_MS);
+    const hi = (this.hi = to + DAY_MS);
     let prevT = lo;
     let prev = zoneOffsetAt(lo, timeZone);
     this.segments.push({ from: Number.NEGATIVE_INFINITY, offset: prev });
@@ -76,6 +78,7 @@ export class ZoneClock {
   }
 
   offsetAt(instant: number): number {
+    if (instant < this.lo || instant > this.hi) return zoneOffsetAt(instant, this.timeZone);
     const s = this.segments;
     let i = s.length - 1;
     while (i > 0 && s[i]!.from > instant) i--;
@@ -97,7 +100,7 @@ export class ZoneClock {
    * The instant a local wall time (given as ms of that wall clock read as if UTC)
    * happens. Same rule as instantOfLocal in workflows/graph/time-windows.ts, which
    * asks Intl on every call: a gap moves forward by the gap, an overlap takes the
-   * earlier instant. Exact for wall times within the clock's range.
+   * earlier instant.
    */
   instantOf(wall: number): number {
     const before = this.offsetAt(wall - DAY_MS);
