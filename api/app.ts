@@ -40,6 +40,9 @@ export function createApp(services: Services): express.Express {
   app.use(router);
   if (fs.existsSync(path.join(UI_DIST, 'index.html'))) {
     app.use(express.static(UI_DIST, { index: false, maxAge: '1h' }));
+    // The builder's own address: the UI routes by hash, so /builder/<id> opens that pipeline.
+    app.get('/builder', (_req, res) => res.redirect('/#/pipelines'));
+    app.get('/builder/:pipelineId', (req, res) => res.redirect(`/#/pipelines/${encodeURIComponent(req.params.pipelineId)}`));
     app.get('/{*rest}', (_req, res) => res.sendFile(path.join(UI_DIST, 'index.html')));
   } else {
     app.get('/', (_req, res) => void res.type('text').send('Trellis API is running. The UI is not built: run `npm run build`.'));

@@ -42,7 +42,10 @@ export const pipelineRoutes = [
     handler: async ({ services, auth, params }) => {
       const p = await services.prisma.pipeline.findFirst({
         where: { id: params.id, orgId: auth.orgId },
-        include: { versions: { orderBy: { version: 'desc' }, select: { id: true, version: true, hash: true, status: true, publishedAt: true } } },
+        include: {
+          versions: { orderBy: { version: 'desc' }, select: { id: true, version: true, hash: true, status: true, publishedAt: true } },
+          jobs: { select: { id: true, title: true, stages: { orderBy: { position: 'asc' }, select: { key: true, name: true } } } },
+        },
       });
       if (!p) throw notFound('Pipeline', params.id);
       return { body: p };

@@ -319,6 +319,7 @@ export function BuilderWorkspace({ pipeline, onPipelineChanged }: { pipeline: Pi
                 node={selectedNode}
                 issues={issues.filter((issue) => issue.nodeId === selectedNode.id)}
                 availableVariables={selectedNodeVariables}
+                sampleJob={pipeline.jobs?.[0] ? { title: pipeline.jobs[0].title } : undefined}
                 onChange={(next: TGraphNode) => edit({ kind: 'update_node', nodeId: selectedNode.id, node: next })}
                 onDelete={() => {
                   edit({ kind: 'delete', nodeIds: [selectedNode.id], edgeIds: [] });
