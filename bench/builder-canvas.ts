@@ -6,15 +6,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { ensureUiBuilt } from '../scripts/ensure-ui-built';
-import type { BenchReady, BenchWindow } from '../builder-ui/src/bench/canvas-bench';
 import type { BenchVariantName } from '../builder-ui/src/bench/bench-graph';
-import type { DragFrameSummary } from '../builder-ui/src/bench/frame-meter';
-import { startOtherLoadMeter } from './other-load';
+import { DRAG_DELTA, measureLoad, MOVE_INTERVAL_MS, VIEWPORT, type LoadSample } from './canvas-page';
 import { startStaticServer } from './static-server';
 import { writeResult } from './report';
-import { now, round, sleep, summarize } from './stats';
+import { round, summarize } from './stats';
 
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // The browser tests' flags (test/e2e/browser.ts), plus frame pacing: see FRAME_PACING_ARGS.
@@ -26,18 +24,7 @@ const BASE_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-firs
 const FRAME_PACING_ARGS = { display: [], unlimited: ['--disable-gpu-vsync', '--disable-frame-rate-limit'] } as const;
 export type FramePacing = keyof typeof FRAME_PACING_ARGS;
 
-const VIEWPORT = { width: 1440, height: 900 };
-const MOVE_INTERVAL_MS = 16;
-/** Screen pixels the dragged node travels: right and down, so the end position proves the drag happened. */
-const DRAG_DELTA = { x: 360, y: 180 };
-
 export type CanvasBenchOptions = { nodes: number; edges: number; rounds: number; warmupRounds: number; dragMs: number; pacing: FramePacing };
-
-type LoadSample = {
-  firstRenderMs: number;
-  zoom: number;
-  drag: DragFrameSummary & { mouseMoves: number; nodeMovedPx: { x: number; y: number }; otherProcessesCores: number | null };
-};
 
 /** builder-ui/dist (built when stale), or BENCH_UI_DIR when set (a build made elsewhere). */
 async function uiDir(): Promise<string> {
@@ -47,90 +34,16 @@ async function uiDir(): Promise<string> {
   return dir;
 }
 
-function nodeTranslate(page: Page, nodeId: string) {
-  return page.evaluate((id) => {
-    const transform = document.querySelector<HTMLElement>(`.react-flow__node[data-id="${id}"]`)?.style.transform ?? '';
-    const [, x, y] = /translate\((-?[\d.]+)px,\s*(-?[\d.]+)px\)/.exec(transform) ?? [];
-    return { x: Number(x), y: Number(y) };
-  }, nodeId);
-}
-
-/** The node drawn closest to the viewport's centre: dragging it stays clear of the edges, where React Flow auto-pans. */
-function nodeNearestCentre(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const centre = { x: window.innerWidth / 2, y: window.innerHeight / 2 };
-    let best = { id: '', distance: Infinity };
-    for (const node of Array.from(document.querySelectorAll<HTMLElement>('.react-flow__node'))) {
-      const rect = node.getBoundingClientRect();
-      const distance = Math.hypot(rect.x + rect.width / 2 - centre.x, rect.y + rect.height / 2 - centre.y);
-      if (distance < best.distance) best = { id: node.dataset.id ?? '', distance };
-    }
-    return best.id;
-  });
-}
-
-/** Drags the node along a straight line for dragMs, one mouse move per MOVE_INTERVAL_MS, frames counted in the page. */
-async function dragNode(page: Page, nodeId: string, dragMs: number): Promise<LoadSample['drag']> {
-  const box = await page.locator(`.react-flow__node[data-id="${nodeId}"]`).boundingBox();
-  if (!box) throw new Error(`node ${nodeId} is not on the page`);
-  const start = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-  const before = await nodeTranslate(page, nodeId);
-  await page.mouse.move(start.x, start.y);
-  await page.mouse.down();
-  const otherLoad = startOtherLoadMeter('\u0000no database');
-  await page.evaluate((id) => (window as unknown as BenchWindow).__bench!.startFrameMeter(id), nodeId);
-  const t0 = now();
-  let mouseMoves = 0;
-  for (let elapsed = 0; elapsed < dragMs; elapsed = now() - t0) {
-    const f = Math.min(1, elapsed / dragMs);
-    await page.mouse.move(start.x + DRAG_DELTA.x * f, start.y + DRAG_DELTA.y * f);
-    mouseMoves++;
-    await sleep(Math.max(0, (mouseMoves * MOVE_INTERVAL_MS) - (now() - t0)));
-  }
-  await page.mouse.move(start.x + DRAG_DELTA.x, start.y + DRAG_DELTA.y);
-  const frames = await page.evaluate(() => (window as unknown as BenchWindow).__bench!.stopFrameMeter());
-  const otherProcessesCores = otherLoad();
-  await page.mouse.up();
-  const after = await nodeTranslate(page, nodeId);
-  const nodeMovedPx = { x: round(after.x - before.x), y: round(after.y - before.y) };
-  return { ...frames, mouseMoves: mouseMoves + 1, nodeMovedPx, otherProcessesCores };
-}
-
-async function measureLoad(browser: Browser, baseUrl: string, variant: BenchVariantName, opts: CanvasBenchOptions): Promise<LoadSample> {
-  // A fresh context per load: no HTTP cache, no V8 code cache carried between rounds or variants.
-  const context = await browser.newContext({ viewport: VIEWPORT });
-  try {
-    const page = await context.newPage();
-    const pageErrors: string[] = [];
-    page.on('pageerror', (err) => pageErrors.push(err.message));
-    await page.goto(`${baseUrl}/bench.html?variant=${variant}&nodes=${opts.nodes}&edges=${opts.edges}`);
-    const handle = await page.waitForFunction(() => {
-      const w = window as unknown as BenchWindow;
-      return w.__benchReady ?? (w.__benchError ? { error: w.__benchError } : undefined);
-    }, undefined, { timeout: 60_000 });
-    const ready = (await handle.jsonValue()) as BenchReady | { error: string };
-    if ('error' in ready) throw new Error(`bench page refused its parameters: ${ready.error}`);
-    if (pageErrors.length) throw new Error(`bench page threw: ${pageErrors.join('; ')}`);
-    await sleep(500); // let the first render's follow-up work (minimap, resize observers) finish before dragging
-    const drag = await dragNode(page, await nodeNearestCentre(page), opts.dragMs);
-    // A drag that did not move the node measured an idle page, not a drag.
-    const expected = { x: DRAG_DELTA.x / ready.zoom, y: DRAG_DELTA.y / ready.zoom };
-    if (Math.abs(drag.nodeMovedPx.x - expected.x) > expected.x * 0.2 || Math.abs(drag.nodeMovedPx.y - expected.y) > expected.y * 0.2) {
-      throw new Error(`${variant}: the dragged node moved ${JSON.stringify(drag.nodeMovedPx)} flow px, expected about ${JSON.stringify(expected)}`);
-    }
-    return { firstRenderMs: ready.firstRenderMs, zoom: round(ready.zoom, 3), drag };
-  } finally {
-    await context.close();
-  }
-}
-
 function summarizeVariant(samples: LoadSample[]) {
   return {
     firstRenderMs: summarize(samples.map((s) => s.firstRenderMs)),
+    scriptStartMs: summarize(samples.map((s) => s.scriptStartMs)),
+    firstRenderMainThreadCpuMs: summarize(samples.map((s) => s.firstRenderMainThread.cpuMs)),
     fps: summarize(samples.map((s) => s.drag.fps)),
     longFrames: summarize(samples.map((s) => s.drag.longFrames)),
     p95FrameMs: summarize(samples.map((s) => s.drag.p95FrameMs)),
     nodeUpdatesPerSecond: summarize(samples.map((s) => s.drag.nodeUpdatesPerSecond)),
+    cpuMsPerNodeUpdate: summarize(samples.map((s) => s.drag.cpuMsPerNodeUpdate)),
     samples,
   };
 }
@@ -145,9 +58,9 @@ export async function benchBuilderCanvas(opts: CanvasBenchOptions) {
       // Interleaved, and the first mover alternates, so drift on a shared machine hits both alike.
       const order: BenchVariantName[] = r % 2 === 0 ? ['trellis', 'peer'] : ['peer', 'trellis'];
       for (const variant of order) {
-        const sample = await measureLoad(browser, server.url, variant, opts);
+        const sample = await measureLoad(browser, server.url, variant, opts, opts.dragMs);
         if (r >= opts.warmupRounds) samples[variant].push(sample);
-        console.log(`  round ${r + 1}${r < opts.warmupRounds ? ' (warm-up)' : ''} ${variant}: first render ${sample.firstRenderMs} ms, ${sample.drag.fps} fps, ${sample.drag.longFrames} long frames, ${sample.drag.nodeUpdatesPerSecond} node updates/s`);
+        console.log(`  round ${r + 1}${r < opts.warmupRounds ? ' (warm-up)' : ''} ${variant}: first render ${sample.firstRenderMs} ms (main thread CPU ${sample.firstRenderMainThread.cpuMs} ms), ${sample.drag.fps} fps, ${sample.drag.longFrames} long frames, ${sample.drag.nodeUpdatesPerSecond} node updates/s at ${sample.drag.cpuMsPerNodeUpdate} ms CPU each`);
       }
     }
     const ours = summarizeVariant(samples.trellis);
@@ -209,7 +122,7 @@ export async function runBuilderCanvasBench(): Promise<void> {
   });
   const file = writeResult(r.benchmark, r);
   const line = (s: ReturnType<typeof summarizeVariant>) =>
-    `first render p50 ${s.firstRenderMs.p50} ms, drag p50 ${s.fps.p50} fps (${s.longFrames.p50} long frames, ${s.nodeUpdatesPerSecond.p50} node updates/s)`;
+    `first render p50 ${s.firstRenderMs.p50} ms (main thread CPU ${s.firstRenderMainThreadCpuMs.p50} ms), drag p50 ${s.fps.p50} fps (${s.longFrames.p50} long frames, ${s.nodeUpdatesPerSecond.p50} node updates/s at ${s.cpuMsPerNodeUpdate.p50} ms CPU each)`;
   console.log(`\nbuilder-canvas (${r.params.nodes} nodes, ${r.params.edges} edges, ${r.params.rounds} rounds, ${pacing} pacing, Chromium ${r.environment.chromium}) -> ${file}`);
   console.log(`  ours: ${line(r.ours)}`);
   console.log(`  peer: ${line(r.peer)}`);
