@@ -24,7 +24,8 @@ const BASE_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-firs
 const FRAME_PACING_ARGS = { display: [], unlimited: ['--disable-gpu-vsync', '--disable-frame-rate-limit'] } as const;
 export type FramePacing = keyof typeof FRAME_PACING_ARGS;
 
-export type CanvasBenchOptions = { nodes: number; edges: number; rounds: number; warmupRounds: number; dragMs: number; pacing: FramePacing };
+/** `trellis` (ours) and `peer` are required: the goals compare them. */
+export type CanvasBenchOptions = { nodes: number; edges: number; rounds: number; warmupRounds: number; dragMs: number; pacing: FramePacing; variants: BenchVariantName[] };
 
 /** builder-ui/dist (built when stale), or BENCH_UI_DIR when set (a build made elsewhere). */
 async function uiDir(): Promise<string> {
@@ -53,10 +54,10 @@ export async function benchBuilderCanvas(opts: CanvasBenchOptions) {
   const args = [...BASE_ARGS, ...FRAME_PACING_ARGS[opts.pacing]];
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args });
   try {
-    const samples: Record<BenchVariantName, LoadSample[]> = { trellis: [], peer: [] };
+    const samples: Record<BenchVariantName, LoadSample[]> = { trellis: [], peer: [], editor: [] };
     for (let r = 0; r < opts.warmupRounds + opts.rounds; r++) {
-      // Interleaved, and the first mover alternates, so drift on a shared machine hits both alike.
-      const order: BenchVariantName[] = r % 2 === 0 ? ['trellis', 'peer'] : ['peer', 'trellis'];
+      // Interleaved, and the first mover rotates, so drift on a shared machine hits every variant alike.
+      const order = opts.variants.map((_, i) => opts.variants[(i + r) % opts.variants.length]!);
       for (const variant of order) {
         const sample = await measureLoad(browser, server.url, variant, opts, opts.dragMs);
         if (r >= opts.warmupRounds) samples[variant].push(sample);
@@ -65,6 +66,7 @@ export async function benchBuilderCanvas(opts: CanvasBenchOptions) {
     }
     const ours = summarizeVariant(samples.trellis);
     const peer = summarizeVariant(samples.peer);
+    const editor = samples.editor.length ? summarizeVariant(samples.editor) : null;
     const ratio = round(ours.fps.p50 / peer.fps.p50, 3);
     const goals = { firstRenderMs: ours.firstRenderMs.p50 <= 1000, fps: ours.fps.p50 >= 50, ratio: ratio >= 0.8 };
     return {
@@ -75,6 +77,9 @@ export async function benchBuilderCanvas(opts: CanvasBenchOptions) {
       ours,
       peer,
       ratio,
+      /** The whole EditorCanvas component (its own ReactFlow props and state handling) on the same graph. */
+      editor,
+      editorRatio: editor ? round(editor.fps.p50 / peer.fps.p50, 3) : null,
       goal: 'ours first render median <= 1000 ms; ours drag fps median >= 50; ours/peer fps >= 0.8',
       goals,
       isGoalMet: goals.firstRenderMs && goals.fps && goals.ratio,
@@ -119,6 +124,7 @@ export async function runBuilderCanvasBench(): Promise<void> {
     warmupRounds: 1,
     dragMs: envInt('BENCH_CANVAS_DRAG_MS', 2000),
     pacing: pacing as FramePacing,
+    variants: process.env.BENCH_CANVAS_WITHOUT_EDITOR ? ['trellis', 'peer'] : ['trellis', 'peer', 'editor'],
   });
   const file = writeResult(r.benchmark, r);
   const line = (s: ReturnType<typeof summarizeVariant>) =>
@@ -126,5 +132,6 @@ export async function runBuilderCanvasBench(): Promise<void> {
   console.log(`\nbuilder-canvas (${r.params.nodes} nodes, ${r.params.edges} edges, ${r.params.rounds} rounds, ${pacing} pacing, Chromium ${r.environment.chromium}) -> ${file}`);
   console.log(`  ours: ${line(r.ours)}`);
   console.log(`  peer: ${line(r.peer)}`);
+  if (r.editor) console.log(`  editor (whole EditorCanvas): ${line(r.editor)}; ratio editor/peer fps ${r.editorRatio}`);
   console.log(`  ratio ours/peer fps: ${r.ratio}  goals: first render <= 1000 ms ${r.goals.firstRenderMs ? 'PASS' : 'MISS'}, >= 50 fps ${r.goals.fps ? 'PASS' : 'MISS'}, ratio >= 0.8 ${r.goals.ratio ? 'PASS' : 'MISS'}`);
 }

@@ -67,26 +67,36 @@ function nodeNearestCentre(page: Page): Promise<string> {
   });
 }
 
-/** Drags the node along a straight line for dragMs, one mouse move per MOVE_INTERVAL_MS; React Flow handles the drag. */
+/**
+ * Drags the node along a straight line for dragMs with a mouse move every MOVE_INTERVAL_MS, sent the
+ * way a real mouse sends them: without waiting for the page to handle the previous one (CDP
+ * Input.dispatchMouseEvent, not awaited). Playwright's page.mouse.move waits for each event's ack,
+ * which leaves the page idle between moves and lets rAF count frames in which nothing moved.
+ * Chromium coalesces the queued moves, so a slow canvas gets fewer, larger steps, as a user's would.
+ */
 async function dragNode(page: Page, cdp: CDPSession, nodeId: string, dragMs: number): Promise<LoadSample['drag']> {
   const box = await page.locator(`.react-flow__node[data-id="${nodeId}"]`).boundingBox();
   if (!box) throw new Error(`node ${nodeId} is not on the page`);
   const start = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  const end = { x: start.x + DRAG_DELTA.x, y: start.y + DRAG_DELTA.y };
   const before = await nodeTranslate(page, nodeId);
   await page.mouse.move(start.x, start.y);
   await page.mouse.down();
   const otherLoad = startOtherLoadMeter('\u0000no database');
   const countersBefore = await mainThreadCounters(cdp);
   await page.evaluate((id) => (window as unknown as BenchWindow).__bench!.startFrameMeter(id), nodeId);
+  const sent: Promise<unknown>[] = [];
   const t0 = now();
   let mouseMoves = 0;
   for (let elapsed = 0; elapsed < dragMs; elapsed = now() - t0) {
-    const f = Math.min(1, elapsed / dragMs);
-    await page.mouse.move(start.x + DRAG_DELTA.x * f, start.y + DRAG_DELTA.y * f);
+    const f = elapsed / dragMs;
+    const at = { x: Math.round(start.x + DRAG_DELTA.x * f), y: Math.round(start.y + DRAG_DELTA.y * f) };
+    sent.push(cdp.send('Input.dispatchMouseEvent', { type: 'mouseMoved', ...at, button: 'left', buttons: 1 }));
     mouseMoves++;
     await sleep(Math.max(0, mouseMoves * MOVE_INTERVAL_MS - (now() - t0)));
   }
-  await page.mouse.move(start.x + DRAG_DELTA.x, start.y + DRAG_DELTA.y);
+  await Promise.all(sent);
+  await page.mouse.move(end.x, end.y); // also tells Playwright where the button will be released
   const frames = await page.evaluate(() => (window as unknown as BenchWindow).__bench!.stopFrameMeter());
   const mainThread = counterDelta(countersBefore, await mainThreadCounters(cdp));
   const otherProcessesCores = otherLoad();
@@ -116,13 +126,18 @@ export async function measureLoad(browser: Browser, baseUrl: string, variant: Be
     const firstRenderMainThread = counterDelta({ cpuMs: 0, busyMs: 0, scriptMs: 0, layoutMs: 0, styleMs: 0 }, await mainThreadCounters(cdp));
     if (pageErrors.length) throw new Error(`bench page threw: ${pageErrors.join('; ')}`);
     await sleep(500); // let the first render's follow-up work (minimap, resize observers) finish before dragging
+    // A drag that did not move the node measured an idle page, not a drag. The zoom is read now: a
+    // canvas that fits the view after its first render (the editor animates it) has changed it since.
+    const zoom = await page.evaluate(() => {
+      const transform = document.querySelector<HTMLElement>('.react-flow__viewport')?.style.transform ?? '';
+      return Number(/scale\(([\d.]+)\)/.exec(transform)?.[1] ?? NaN);
+    });
     const drag = await dragNode(page, cdp, await nodeNearestCentre(page), dragMs);
-    // A drag that did not move the node measured an idle page, not a drag.
-    const expected = { x: DRAG_DELTA.x / ready.zoom, y: DRAG_DELTA.y / ready.zoom };
+    const expected = { x: DRAG_DELTA.x / zoom, y: DRAG_DELTA.y / zoom };
     if (Math.abs(drag.nodeMovedPx.x - expected.x) > expected.x * 0.2 || Math.abs(drag.nodeMovedPx.y - expected.y) > expected.y * 0.2) {
       throw new Error(`${variant}: the dragged node moved ${JSON.stringify(drag.nodeMovedPx)} flow px, expected about ${JSON.stringify(expected)}`);
     }
-    return { firstRenderMs: ready.firstRenderMs, scriptStartMs: ready.scriptStartMs, firstRenderMainThread, zoom: round(ready.zoom, 3), drag };
+    return { firstRenderMs: ready.firstRenderMs, scriptStartMs: ready.scriptStartMs, firstRenderMainThread, zoom: round(zoom, 3), drag };
   } finally {
     await context.close();
   }

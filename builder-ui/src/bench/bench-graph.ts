@@ -90,16 +90,17 @@ export function generateBenchGraph({ nodes: nodeCount, edges: edgeCount }: Bench
   return { nodes: graphNodes, edges: graphEdges, layout };
 }
 
-export type BenchVariantName = 'trellis' | 'peer';
+export type BenchVariantName = 'trellis' | 'peer' | 'editor';
+export const BENCH_VARIANT_NAMES: readonly BenchVariantName[] = ['trellis', 'peer', 'editor'];
 export type BenchParams = BenchGraphSize & { variant: BenchVariantName };
 
 const MAX_NODES = 1000;
 
-/** `?variant=trellis|peer&nodes=500&edges=600`; anything else is refused rather than silently defaulted. */
+/** `?variant=trellis|peer|editor&nodes=500&edges=600`; anything else is refused rather than silently defaulted. */
 export function parseBenchParams(search: string): BenchParams {
   const query = new URLSearchParams(search);
   const variant = query.get('variant') ?? 'trellis';
-  if (variant !== 'trellis' && variant !== 'peer') throw new Error(`variant must be trellis or peer, not "${variant}"`);
+  if (!BENCH_VARIANT_NAMES.includes(variant as BenchVariantName)) throw new Error(`variant must be one of ${BENCH_VARIANT_NAMES.join(', ')}, not "${variant}"`);
   const count = (name: string, fallback: number) => {
     const raw = query.get(name);
     const value = raw === null ? fallback : Number(raw);
@@ -108,5 +109,5 @@ export function parseBenchParams(search: string): BenchParams {
   };
   const nodes = count('nodes', 500);
   if (nodes > MAX_NODES) throw new Error(`nodes must be at most ${MAX_NODES} (the graph schema's limit)`);
-  return { variant, nodes, edges: count('edges', 600) };
+  return { variant: variant as BenchVariantName, nodes, edges: count('edges', 600) };
 }

@@ -11,7 +11,9 @@ import '../workspace.css';
 import '../builder/builder.css';
 import './canvas-bench.css';
 import { generateBenchGraph, parseBenchParams, type BenchParams } from './bench-graph';
-import { BENCH_VARIANTS, type BenchVariant } from './bench-variants';
+import type { TGraph } from '../../../workflows/graph/schema';
+import { BENCH_VARIANTS } from './bench-editor-variant';
+import type { ElementsVariant } from './bench-variants';
 import { startFrameMeter, type DragFrameSummary } from './frame-meter';
 
 /** firstRenderMs and scriptStartMs count from navigation start; scriptStartMs is when the bundle had loaded and run its imports. */
@@ -28,7 +30,7 @@ const benchWindow = window as BenchWindow;
 const FIT_VIEW_OPTIONS = { padding: 0.2 };
 const DEFAULT_EDGE_OPTIONS = { type: 'smoothstep' };
 
-function BenchCanvas({ variant, initialNodes, initialEdges }: { variant: BenchVariant; initialNodes: Node[]; initialEdges: Edge[] }) {
+function BenchCanvas({ variant, initialNodes, initialEdges }: { variant: ElementsVariant; initialNodes: Node[]; initialEdges: Edge[] }) {
   // Controlled elements, as in the editor canvas: every drag step goes through onNodesChange and a re-render.
   const [nodes, , onNodesChange] = useNodesState(initialNodes);
   const [edges, , onEdgesChange] = useEdgesState(initialEdges);
@@ -56,13 +58,20 @@ function BenchCanvas({ variant, initialNodes, initialEdges }: { variant: BenchVa
 }
 
 /** Elements are built inside the first render, so their cost (registry lookups, config parsing) is part of the measurement. */
+function ElementsPage({ variant, graph }: { variant: ElementsVariant; graph: TGraph }) {
+  const [elements] = useState(() => ({ nodes: variant.toNodes(graph), edges: variant.toEdges(graph) }));
+  return <BenchCanvas variant={variant} initialNodes={elements.nodes} initialEdges={elements.edges} />;
+}
+
 function BenchPage({ params }: { params: BenchParams }) {
-  const [elements] = useState(() => {
-    const variant = BENCH_VARIANTS[params.variant];
-    const graph = generateBenchGraph(params);
-    return { variant, nodes: variant.toNodes(graph), edges: variant.toEdges(graph) };
-  });
-  return <BenchCanvas variant={elements.variant} initialNodes={elements.nodes} initialEdges={elements.edges} />;
+  const [graph] = useState(() => generateBenchGraph(params));
+  const variant = BENCH_VARIANTS[params.variant];
+  if (variant.kind === 'elements') return <ElementsPage variant={variant} graph={graph} />;
+  return (
+    <div className="bench-canvas" data-testid="bench-canvas">
+      <variant.Canvas graph={graph} />
+    </div>
+  );
 }
 
 /**

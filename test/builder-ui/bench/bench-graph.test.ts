@@ -2,7 +2,7 @@
 // a real mix of node types and port counts, deterministic, and drawn at the same spots by both
 // benchmark variants (the comparison is only fair if the peer gets the same graph).
 import { generateBenchGraph, parseBenchParams } from '../../../builder-ui/src/bench/bench-graph';
-import { BENCH_VARIANTS } from '../../../builder-ui/src/bench/bench-variants';
+import { PEER_VARIANT, TRELLIS_VARIANT } from '../../../builder-ui/src/bench/bench-variants';
 import { validateGraph } from '../../../workflows/graph/validate';
 
 describe('generateBenchGraph', () => {
@@ -50,7 +50,7 @@ describe('bench variants', () => {
   const graph = generateBenchGraph({ nodes: 500, edges: 600 });
 
   it('place our cards and the default nodes at the same positions, joined by the same edges', () => {
-    const [ours, peer] = [BENCH_VARIANTS.trellis, BENCH_VARIANTS.peer];
+    const [ours, peer] = [TRELLIS_VARIANT, PEER_VARIANT];
     const placed = (nodes: ReturnType<typeof ours.toNodes>) => nodes.map((node) => [node.id, node.position.x, node.position.y]);
     expect(placed(peer.toNodes(graph))).toEqual(placed(ours.toNodes(graph)));
     const joined = (edges: ReturnType<typeof ours.toEdges>) => edges.map((edge) => `${edge.source}->${edge.target}`).sort();
@@ -59,8 +59,8 @@ describe('bench variants', () => {
   });
 
   it('attach each of our edges to the handle of its port', () => {
-    const cards = new Map(BENCH_VARIANTS.trellis.toNodes(graph).map((node) => [node.id, node.data as { ports: string[] }]));
-    for (const edge of BENCH_VARIANTS.trellis.toEdges(graph)) expect(cards.get(edge.source)?.ports).toContain(edge.sourceHandle);
+    const cards = new Map(TRELLIS_VARIANT.toNodes(graph).map((node) => [node.id, node.data as { ports: string[] }]));
+    for (const edge of TRELLIS_VARIANT.toEdges(graph)) expect(cards.get(edge.source)?.ports).toContain(edge.sourceHandle);
   });
 });
 
@@ -71,7 +71,7 @@ describe('parseBenchParams', () => {
   });
 
   it('refuses what it cannot draw instead of falling back to a default', () => {
-    expect(() => parseBenchParams('?variant=vue-flow')).toThrow('variant must be trellis or peer');
+    expect(() => parseBenchParams('?variant=vue-flow')).toThrow('variant must be one of trellis, peer, editor');
     expect(() => parseBenchParams('?nodes=abc')).toThrow('nodes must be an integer');
     expect(() => parseBenchParams('?nodes=1500&edges=1600')).toThrow('at most 1000');
   });
