@@ -48,7 +48,7 @@ async function connect(source: string, port: string, target: string): Promise<vo
   const from = await page.locator(`${nodeCard(source)} ${byTestId('node-port-handle', { port })}`).boundingBox();
   const to = await page.locator(`${nodeCard(target)} ${byTestId('node-input-handle')}`).boundingBox();
   if (!from || !to) throw new Error(`handles of ${source}.${port} -> ${target} not visible`);
-  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2, { steps: 5 });
   await page.mouse.down();
   await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
   await page.mouse.up();
@@ -69,10 +69,12 @@ test('build from an empty canvas, configure a template, fix a validation error, 
     await dragFromPalette('time.wait', { x: 420, y: 340 });
     await dragFromPalette('action.end', { x: 420, y: 480 });
     await waitFor('four nodes on the canvas', async () => (await page.locator(byTestId('pipeline-node')).count()) === 4);
-    await connect('manual_1', 'out', 'send_email_1');
-    await connect('send_email_1', 'out', 'wait_1');
-    await connect('wait_1', 'out', 'end_1');
-    await waitFor('three edges drawn', async () => (await page.locator('.react-flow__edge').count()) === 3);
+    const edges = page.locator('.react-flow__edge');
+    for (const [source, target] of [['manual_1', 'send_email_1'], ['send_email_1', 'wait_1'], ['wait_1', 'end_1']] as const) {
+      const before = await edges.count();
+      await connect(source, 'out', target);
+      await waitFor(`an edge from ${source} to ${target}`, async () => (await edges.count()) === before + 1, 5_000);
+    }
   });
 
   await withFailureScreenshot(browser, 'builder-refused-connection', async () => {

@@ -75,7 +75,9 @@ export function BuilderWorkspace({ pipeline, onPipelineChanged }: { pipeline: Pi
   const [diffView, setDiffView] = useState<DiffView | null>(null);
   const [cohortNodeId, setCohortNodeId] = useState<string | null>(null);
   const [isHelpOpen, setIsHelpOpen] = useState(false);
-  const { fitView, screenToFlowPosition } = useReactFlow();
+  const [fitRequest, setFitRequest] = useState(0);
+  const requestFit = useCallback(() => setFitRequest((count) => count + 1), []);
+  const { screenToFlowPosition, setViewport } = useReactFlow();
   const overlay = useRunOverlay(pipeline.id);
   const graph = editor.graph;
 
@@ -85,7 +87,9 @@ export function BuilderWorkspace({ pipeline, onPipelineChanged }: { pipeline: Pi
     dispatch({ kind: 'load', graph: initial });
     setRestoredAt(restoredFrom);
     setIsLoaded(true);
-    window.setTimeout(() => void fitView({ padding: 0.2 }), 50);
+    // Fit what is there; an empty canvas stays at 100% so the first nodes dropped are not blown up.
+    if (initial.nodes.length > 0) requestFit();
+    else setViewport({ x: 40, y: 40, zoom: 1 });
     // Later refreshes of `pipeline` (new versions) must not replace what is being edited; a
     // rollback, which replaces the draft on the server, asks for a reload (loadCount).
   }, [pipeline.id, loadCount]);
@@ -155,9 +159,9 @@ export function BuilderWorkspace({ pipeline, onPipelineChanged }: { pipeline: Pi
       selectAll: () => setSelection({ nodeIds: graph.nodes.map((node) => node.id), edgeIds: graph.edges.map(edgeId) }),
       autoLayout: () => {
         edit({ kind: 'auto_layout' });
-        window.setTimeout(() => void fitView({ padding: 0.2, duration: 300 }), 50);
+        requestFit();
       },
-      fitView: () => void fitView({ padding: 0.2, duration: 300 }),
+      fitView: requestFit,
       saveNow: () => void autosave.flush(),
       toggleHelp: () => setIsHelpOpen((open) => !open),
     },
@@ -217,8 +221,8 @@ export function BuilderWorkspace({ pipeline, onPipelineChanged }: { pipeline: Pi
         <div className="builder-toolbar-group">
           <button type="button" className="button button-small" onClick={() => dispatch({ kind: 'undo' })} disabled={editor.past.length === 0 || isReadOnly} data-testid="undo-button" title="Undo (Ctrl+Z)">Undo</button>
           <button type="button" className="button button-small" onClick={() => dispatch({ kind: 'redo' })} disabled={editor.future.length === 0 || isReadOnly} data-testid="redo-button" title="Redo (Ctrl+Shift+Z)">Redo</button>
-          <button type="button" className="button button-small" onClick={() => { edit({ kind: 'auto_layout' }); window.setTimeout(() => void fitView({ padding: 0.2, duration: 300 }), 50); }} disabled={isReadOnly} data-testid="auto-layout-button" title="Automatic layout (Shift+L)">Tidy up</button>
-          <button type="button" className="button button-small" onClick={() => void fitView({ padding: 0.2, duration: 300 })} data-testid="fit-view-button" title="Zoom to fit (Shift+1)">Fit</button>
+          <button type="button" className="button button-small" onClick={() => { edit({ kind: 'auto_layout' }); requestFit(); }} disabled={isReadOnly} data-testid="auto-layout-button" title="Automatic layout (Shift+L)">Tidy up</button>
+          <button type="button" className="button button-small" onClick={requestFit} data-testid="fit-view-button" title="Zoom to fit (Shift+1)">Fit</button>
           <button type="button" className="button button-small button-ghost" onClick={() => setIsHelpOpen((open) => !open)} title="Keyboard shortcuts (?)">Shortcuts</button>
         </div>
         <span className="builder-toolbar-issues" data-testid="issue-count" data-count={issues.length}>
@@ -283,6 +287,7 @@ export function BuilderWorkspace({ pipeline, onPipelineChanged }: { pipeline: Pi
             decorations={decorations}
             selection={selection}
             focusRequest={focusRequest}
+            fitRequest={fitRequest}
             onEdit={edit}
             onAddNode={addNode}
             onSelectionChange={select}
@@ -344,7 +349,7 @@ export function BuilderWorkspace({ pipeline, onPipelineChanged }: { pipeline: Pi
                 draftRevision={autosave.revision ?? pipeline.draftRevision}
                 onShowDiff={(view) => {
                   setDiffView(view);
-                  if (view) window.setTimeout(() => void fitView({ padding: 0.2, duration: 300 }), 50);
+                  requestFit();
                 }}
                 onRolledBack={async () => {
                   setDiffView(null);

@@ -10,8 +10,10 @@ import {
   MiniMap,
   ReactFlow,
   useEdgesState,
+  useNodesInitialized,
   useNodesState,
   useReactFlow,
+  useUpdateNodeInternals,
   type Connection,
   type Edge,
   type IsValidConnection,
@@ -34,6 +36,8 @@ type EditorCanvasProps = {
   decorations: CanvasDecorations;
   selection: CanvasSelection;
   focusRequest: CanvasFocusRequest | null;
+  /** Bump to zoom to fit once the nodes are drawn (after a load, a layout, a diff). */
+  fitRequest: number;
   onEdit(edit: Edit): void;
   onAddNode(type: string, typeVersion: number, position: { x: number; y: number }): void;
   onSelectionChange(selection: CanvasSelection): void;
@@ -44,8 +48,11 @@ const nodeTypes: NodeTypes = { [EDITOR_NODE_TYPE]: EditorNodeCard };
 const FOCUS_ZOOM = 1.2;
 const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id, i) => id === b[i]);
 
-export function EditorCanvas({ graph, decorations, selection, focusRequest, onEdit, onAddNode, onSelectionChange, onConnectRefused }: EditorCanvasProps) {
-  const { getInternalNode, setCenter, getZoom, screenToFlowPosition } = useReactFlow<EditorFlowNode>();
+export function EditorCanvas({ graph, decorations, selection, focusRequest, fitRequest, onEdit, onAddNode, onSelectionChange, onConnectRefused }: EditorCanvasProps) {
+  const { getInternalNode, setCenter, getZoom, screenToFlowPosition, fitView } = useReactFlow<EditorFlowNode>();
+  const areNodesMeasured = useNodesInitialized();
+  const updateNodeInternals = useUpdateNodeInternals();
+  const fittedRequest = useRef(0);
   const derivedNodes = useMemo(() => toEditorNodes(graph, decorations), [graph, decorations]);
   const derivedEdges = useMemo(() => toEditorEdges(graph, decorations), [graph, decorations]);
   const [nodes, setNodes, onNodesChange] = useNodesState<EditorFlowNode>(derivedNodes);
@@ -54,11 +61,31 @@ export function EditorCanvas({ graph, decorations, selection, focusRequest, onEd
   selectionRef.current = selection;
   const lastRefusal = useRef<string | null>(null);
 
-  // The graph is the truth: redraw from it, keeping the current selection.
+  // The graph is the truth: redraw from it, keeping the selection and each node's measurements.
+  // A node without `measured` loses its handle positions until React Flow measures it again, and
+  // a connection dragged meanwhile finds no handle to land on.
+  const drawnPorts = useRef(new Map<string, string>());
   useEffect(() => {
     const selectedNodes = new Set(selectionRef.current.nodeIds);
-    setNodes(derivedNodes.map((node) => (selectedNodes.has(node.id) ? { ...node, selected: true } : node)));
-  }, [derivedNodes, setNodes]);
+    setNodes((current) => {
+      const previous = new Map(current.map((node) => [node.id, node]));
+      return derivedNodes.map((node) => {
+        const measured = previous.get(node.id)?.measured;
+        return { ...node, selected: selectedNodes.has(node.id), ...(measured ? { measured } : {}) };
+      });
+    });
+    // Handles added or removed (a new branch rule, a node type change) must be measured again.
+    const changed: string[] = [];
+    const ports = new Map<string, string>();
+    for (const node of derivedNodes) {
+      const key = `${node.data.isTrigger}|${node.data.ports.join(',')}`;
+      ports.set(node.id, key);
+      const before = drawnPorts.current.get(node.id);
+      if (before !== undefined && before !== key) changed.push(node.id);
+    }
+    drawnPorts.current = ports;
+    if (changed.length > 0) window.requestAnimationFrame(() => updateNodeInternals(changed));
+  }, [derivedNodes, setNodes, updateNodeInternals]);
   useEffect(() => {
     const selectedEdges = new Set(selectionRef.current.edgeIds);
     setEdges(derivedEdges.map((edge) => (selectedEdges.has(edge.id) ? { ...edge, selected: true } : edge)));
@@ -84,6 +111,13 @@ export function EditorCanvas({ graph, decorations, selection, focusRequest, onEd
     void setCenter(x + width / 2, y + height / 2, { zoom: Math.max(getZoom(), FOCUS_ZOOM), duration: 400 });
     // Only a new request (nonce) moves the viewport, not every edit.
   }, [focusRequest]);
+
+  useEffect(() => {
+    if (fitRequest === fittedRequest.current || !areNodesMeasured) return;
+    fittedRequest.current = fitRequest;
+    // A frame later, so an edit made with the request (a layout) has reached React Flow's store.
+    window.requestAnimationFrame(() => void fitView({ padding: 0.2, maxZoom: 1, duration: 200 }));
+  }, [fitRequest, areNodesMeasured, fitView]);
 
   const handleSelectionChange = useCallback(
     ({ nodes: selectedNodes, edges: selectedEdges }: OnSelectionChangeParams) => {
@@ -158,8 +192,11 @@ export function EditorCanvas({ graph, decorations, selection, focusRequest, onEd
       multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
       selectionKeyCode="Shift"
       connectionRadius={30}
-      fitView
-      fitViewOptions={{ padding: 0.2 }}
+      // Auto-panning moves the viewport under a pointer that is connecting or clicking, and the
+      // gesture then lands beside its target (seen in headless Chromium); zoom out to reach far nodes.
+      autoPanOnConnect={false}
+      autoPanOnNodeFocus={false}
+      defaultViewport={{ x: 40, y: 40, zoom: 1 }}
       minZoom={0.1}
       defaultEdgeOptions={{ type: 'smoothstep' }}
     >
