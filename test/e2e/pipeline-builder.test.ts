@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { UI_DIST } from '../../api/app';
 import { apiClient, createTestOrg, startTestSystem, waitFor, type TestOrg, type TestSystem } from '../support/harness';
-import { openBrowser, withFailureScreenshot, type BrowserSession } from './browser';
+import { openBrowser, SCREENSHOT_DIR, withFailureScreenshot, type BrowserSession } from './browser';
 
 let t: TestSystem;
 let org: TestOrg;
@@ -186,5 +186,40 @@ test('a reload before the autosave restores the unsaved edit, then saves it', as
   await page.locator(nodeCard('manual_1')).waitFor();
   await waitFor('the restored draft saved on the server', async () => (await draftOnServer(pipelineId)).draftRevision === 1);
   expect(((await draftOnServer(pipelineId)).draft as { nodes: { id: string }[] }).nodes.map((n) => n.id)).toEqual(['manual_1']);
+  expect(browser.pageErrors).toEqual([]);
+});
+
+test('the standard hiring template on the canvas, with its problems panel and the live overlay (the screenshot in docs/)', async () => {
+  const created = await recruiter('POST', '/api/pipelines', { name: 'Standard hiring', templateId: 'standard-hiring' });
+  expect(created.status).toBe(201);
+  const pipelineId = created.body.id as string;
+  const job = await recruiter('POST', '/api/jobs', { title: 'Platform Engineer', department: 'Engineering', pipelineId });
+  expect(job.status).toBe(201);
+  expect((await recruiter('POST', `/api/pipelines/${pipelineId}/publish`)).status).toBe(201);
+  for (const [firstName, lastName] of [['Ada', 'Lovelace'], ['Alan', 'Turing'], ['Grace', 'Hopper']]) {
+    const email = `${firstName.toLowerCase()}.${Date.now()}@example.com`;
+    const applied = await recruiter('POST', '/api/applications', { jobId: job.body.id, candidate: { firstName, lastName, email }, source: 'manual' });
+    expect(applied.status).toBe(201);
+  }
+  await waitFor('three runs parked at the screen', async () => (await t.prisma.run.count({ where: { version: { pipelineId }, currentNodeId: 'screen' } })) === 3);
+
+  await withFailureScreenshot(browser, 'builder-standard-hiring', async () => {
+    await page.setViewportSize({ width: 1680, height: 1050 });
+    await page.goto(`/#/pipelines/${pipelineId}`);
+    await page.locator(`${nodeCard('screen')} ${byTestId('overlay-badge', { count: '3' })}`).waitFor({ timeout: 30_000 });
+    await page.locator(byTestId('builder-tab-problems')).click();
+    await page.locator(byTestId('no-problems')).waitFor();
+    // Zoom towards the screening step, so the cards and the count read well in the picture.
+    const screen = (await page.locator(nodeCard('screen')).boundingBox())!;
+    await page.mouse.move(screen.x + screen.width / 2, screen.y + screen.height / 2);
+    for (let i = 0; i < 3; i++) {
+      await page.mouse.wheel(0, -250);
+      await page.waitForTimeout(150);
+    }
+    await page.mouse.move(5, 5);
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'builder-standard-hiring.png') });
+  });
+  await page.setViewportSize({ width: 1440, height: 900 });
   expect(browser.pageErrors).toEqual([]);
 });
