@@ -69,7 +69,8 @@ export function wordXmlToText(xml: string): string {
       case 'w:p': if (!isOpen) out.push(cellDepth > 0 ? ' ' : '\n'); break;
     }
   }
-  return out.join('').replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n');
+  // Line by line: a regex over the whole text backtracks on long runs of tabs.
+  return out.join('').split('\n').map((line) => line.trimEnd()).join('\n').replace(/\n{3,}/g, '\n\n');
 }
 
 function hyperlinkTargets(relsXml: string): string[] {

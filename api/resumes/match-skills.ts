@@ -21,8 +21,8 @@ interface TAlias {
 const JOINS_BEFORE = /[\p{L}\p{N}_@+#.\-]/u;
 const JOINS_AFTER = /[\p{L}\p{N}_+#]/u;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
-const LIST_BEFORE = /(^|[,;:/|•·(\[{]|\band\b|\bor\b)\s*$/;
-const LIST_AFTER = /^\s*($|[,;/|•·)\]}]|\band\b|\bor\b)/;
+const LIST_BEFORE = /(^|[,;:/|•·▪(\[{]|\b(?:and|or|with|in|using)\b)\s*$/;
+const LIST_AFTER = /^\s*($|[,;/|•·▪)\]}]|\b(?:and|or)\b)/;
 
 // Aliases bucketed by their first two characters (lower-cased), longest first,
 // so each word start is checked against a handful of aliases, not all 550.
@@ -110,10 +110,11 @@ export function matchSkills({ text, skillsSection }: TSkillText): TSkillMatch[] 
   return [...found.values()].sort((a, b) => Number(b.isInSkillsSection) - Number(a.isInSkillsSection) || b.mentions - a.mentions || a.name.localeCompare(b.name));
 }
 
-/** One-letter skills (C, R) count only inside a list: "C, C++, Go" but not "John C. Smith". */
+/** One-letter skills (C, R) count only inside a list: "C, C++, Go" or "with C and Go", not "John C. Smith". */
 function isListed(text: string, start: number, end: number): boolean {
-  const before = text.slice(Math.max(0, text.lastIndexOf('\n', start - 1) + 1), start);
+  // A few words either side are enough, and keep the checks cheap on huge lines.
+  const before = text.slice(Math.max(0, text.lastIndexOf('\n', start - 1) + 1, start - 24), start);
   const lineEnd = text.indexOf('\n', end);
-  const after = text.slice(end, lineEnd < 0 ? text.length : lineEnd);
+  const after = text.slice(end, Math.min(lineEnd < 0 ? text.length : lineEnd, end + 24));
   return LIST_BEFORE.test(before) && LIST_AFTER.test(after);
 }

@@ -16,9 +16,11 @@ export interface TLinks {
   others: string[];
 }
 
-const EMAIL = /(?<![\w.%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,24}(?![\w-])/g;
+// Every repetition is bounded (RFC 5321 lengths): unbounded ones backtrack
+// quadratically on a long run of letters, and the text comes from strangers.
+const EMAIL = /(?<![\w.%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@(?:[A-Za-z0-9-]{1,63}\.){1,8}[A-Za-z]{2,24}(?![\w-])/g;
 // "jane [at] example [dot] com", written to dodge scrapers.
-const OBFUSCATED_EMAIL = /([A-Za-z0-9._%+-]+)\s*[[(]\s*at\s*[\])]\s*([A-Za-z0-9-]+(?:\s*[[(]\s*dot\s*[\])]\s*[A-Za-z0-9-]+)+)/gi;
+const OBFUSCATED_EMAIL = /(?<![\w.%+-])([A-Za-z0-9._%+-]{1,64}) ?[[(] ?at ?[\])] ?([A-Za-z0-9-]{1,63}(?: ?[[(] ?dot ?[\])] ?[A-Za-z0-9-]{1,63}){1,8})/gi;
 
 export function findEmails(text: string): string[] {
   const found = [...text.matchAll(EMAIL)].map((m) => m[0]);
@@ -29,7 +31,12 @@ export function findEmails(text: string): string[] {
 const PHONE_LIKE = /(?<![\w+])(\+?\(?\d[\d\s().\-/]{6,20}\d)(?![\w])/g;
 
 /** First phone number in `text`; libphonenumber decides validity and the E.164 form. */
-export function findPhone(text: string, defaultCountry?: CountryCode): { phone: TPhone; isValid: boolean } | undefined {
+// Phone numbers sit near the top; libphonenumber's scan slows to seconds on
+// long digit-heavy text, so only this much is searched.
+const PHONE_SEARCH_CHARS = 8_000;
+
+export function findPhone(fullText: string, defaultCountry?: CountryCode): { phone: TPhone; isValid: boolean } | undefined {
+  const text = fullText.slice(0, PHONE_SEARCH_CHARS);
   const found = findPhoneNumbersInText(text, defaultCountry ? { defaultCountry } : undefined);
   const first = found[0];
   if (first) return { phone: { e164: first.number.number, raw: text.slice(first.startsAt, first.endsAt) }, isValid: true };
@@ -47,11 +54,11 @@ export function findPhone(text: string, defaultCountry?: CountryCode): { phone: 
 
 const SOCIAL_HOSTS = ['linkedin.com', 'github.com', 'gitlab.com', 'twitter.com', 'x.com', 'stackoverflow.com', 'medium.com', 'dribbble.com', 'behance.net', 'kaggle.com', 'facebook.com', 'instagram.com', 'youtube.com', 'bitbucket.org', 'dev.to', 'substack.com'];
 const SCHEME_URL = /\bhttps?:\/\/[^\s<>"'`|]+/gi;
-const WWW_URL = /(?<![\w@./-])www\.[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:\/[^\s<>"'`|]*)?/gi;
-const SOCIAL_URL = new RegExp(`(?<![\\w@./-])(?:[a-z0-9-]+\\.)*(?:${SOCIAL_HOSTS.map((h) => h.replace(/\./g, '\\.')).join('|')})/[^\\s<>"'\`|]+`, 'gi');
+const WWW_URL = /(?<![\w@./-])www\.[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,4}(?:\/[^\s<>"'`|]*)?/gi;
+const SOCIAL_URL = new RegExp(`(?<![\\w@./-])(?:[a-z0-9-]{1,63}\\.){0,4}(?:${SOCIAL_HOSTS.map((h) => h.replace(/\./g, '\\.')).join('|')})/[^\\s<>"'\`|]+`, 'gi');
 // Bare "janedoe.dev": only trusted in the contact header or after a label, since
 // "Node.js" or "ASP.NET" elsewhere look the same.
-const BARE_DOMAIN = /(?<![\w@./-])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|dev|io|me|net|org|co|app|site|tech|ai|design|page|blog|info|xyz|portfolio|codes|website|co\.uk|de|fr|nl|ca|eu)(?:\/[^\s<>"'`|]*)?(?![\w@-])/gi;
+const BARE_DOMAIN = /(?<![\w@./-])[a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63}){0,4}\.(?:com|dev|io|me|net|org|co|app|site|tech|ai|design|page|blog|info|xyz|portfolio|codes|website|co\.uk|de|fr|nl|ca|eu)(?:\/[^\s<>"'`|]*)?(?![\w@-])/gi;
 const LABELLED = /\b(?:website|portfolio|blog|site|web|homepage|url)\s*[:\-–]\s*(\S+)/gi;
 
 function normalizeUrl(raw: string): string | undefined {

@@ -16,6 +16,9 @@ const INSTITUTION = /\b(university|universit[éäà]t?|universidad|universidade|
 const DEGREE = /\b(bachelor(?:'?s)?|master(?:'?s)?|doctor(?:ate)?|ph\.?\s?d\.?|mba|m\.?b\.?a\.?|b\.?\s?sc?\.?|m\.?\s?sc?\.?|b\.?\s?a\.?|m\.?\s?a\.?|b\.?\s?eng\.?|m\.?\s?eng\.?|b\.?\s?tech|m\.?\s?tech|bba|llb|llm|j\.?d\.?|m\.?d\.?|bfa|mfa|associate(?:'?s)?\s+(?:degree|of)|diploma|high school diploma|ged|certificate|a\.?a\.?s?\.?|b\.?f\.?a\.?)(?=[\s,.(]|$)/i;
 const YEAR = /(?<!\d)(19[5-9]\d|20\d\d)(?!\d)/g;
 
+/** A line naming both a school and a degree: education, even outside an Education section. */
+export const isEducationLine = (text: string) => INSTITUTION.test(text) && DEGREE.test(text);
+
 function cells(text: string): string[] {
   return text.split(/\t|\s+[|•·]\s+|\s+[—–]\s+|\s{3,}/).map((c) => c.trim().replace(/^[•*\-\s]+|[,;\s]+$/g, '')).filter(Boolean);
 }
@@ -24,12 +27,13 @@ export function findEducation(lines: readonly TLine[], now: Date, isWholeText: b
   const entries: TEducation[] = [];
   let current: TEducation | undefined;
   for (const { text } of lines) {
+    if (text.length > 300 || text.trim() === '') continue; // prose or blank, not an entry
     const parts = cells(text).flatMap((c) => (INSTITUTION.test(c) && DEGREE.test(c) ? c.split(/,\s*/) : [c]));
     const institution = parts.find((c) => INSTITUTION.test(c) && c.length <= 100);
     // A bare "MA" or "MD" cell is more likely a US state ("Cambridge, MA") than a degree.
     const degree = parts.find((c) => DEGREE.test(c) && !INSTITUTION.test(c) && c.length <= 120 && !/^[A-Z]{2}$/.test(c));
     // Outside an Education section only lines with both signals count (a job at a university is not a degree).
-    if (isWholeText && !(institution && degree)) continue;
+    if (isWholeText && !isEducationLine(text)) continue;
     if (institution && (!current || current.institution)) {
       current = { institution: null, degree: null, startYear: null, endYear: null, confidence: 0 };
       entries.push(current);

@@ -25,6 +25,7 @@ const COMPANY_WORDS = /\b(inc|llc|ltd|limited|corp|corporation|co|company|gmbh|a
 const COUNTRIES = 'USA|US|UK|UAE|United States|United Kingdom|Canada|Mexico|Brazil|Argentina|Chile|Colombia|Germany|France|Spain|Portugal|Italy|Netherlands|Belgium|Switzerland|Austria|Ireland|Sweden|Norway|Denmark|Finland|Poland|Czechia|Czech Republic|Romania|Greece|Turkey|Israel|United Arab Emirates|Egypt|Nigeria|Kenya|Ghana|South Africa|India|Pakistan|Bangladesh|China|Japan|Korea|South Korea|Singapore|Vietnam|Thailand|Indonesia|Philippines|Malaysia|Australia|New Zealand|Estonia|Ukraine';
 // "Remote", "Austin, TX", "Berlin, Germany": a place, not a title or a company.
 const LOCATION = new RegExp(`^(?:[Rr]emote|[Hh]ybrid|[Oo]n-?[Ss]ite|(?:\\p{Lu}[\\p{L}.'-]*\\s?){1,3},\\s*(?:[A-Z]{2}|${COUNTRIES}))(?:\\s*\\((?:[Rr]emote|[Hh]ybrid)\\))?$`, 'u');
+const HAS_YEAR = /(?:19|20)\d\d/;
 const BULLET = /^\s*[•▪◦●■*·\-–—>]\s*/;
 
 const isBullet = (text: string) => BULLET.test(text);
@@ -50,9 +51,11 @@ function fragmentsOf(text: string): { parts: string[]; isTitleAtCompany: boolean
       // "Senior Engineer, Acme Corp" but not "Berlin, Germany" or "Acme, Inc."
       const comma = /^([^,]+),\s*(.+)$/.exec(p);
       if (!comma || LOCATION.test(p) || COMPANY_WORDS.test(comma[2]!.split(/\s+/)[0]!)) return [p];
+      // "Monzo Bank, London": a company and its city.
+      if (COMPANY_WORDS.test(comma[1]!) && !TITLE_WORDS.test(comma[1]!) && /^(\p{Lu}[\p{L}.'-]*\s?){1,3}$/u.test(comma[2]!)) return [comma[1]!];
       return TITLE_WORDS.test(comma[1]!) || TITLE_WORDS.test(comma[2]!) ? [comma[1]!, comma[2]!] : [p];
     })
-    .map((p) => p.replace(/^[\s,;:|()[\]•·–—-]+|[\s,;:|()[\]•·–—-]+$/g, ''))
+    .map((p) => p.replace(/^[\s,;:|()[\]•·▪◦●■*–—-]+|[\s,;:|()[\]•·▪◦●■*–—-]+$/g, ''))
     .filter((p) => p !== '' && !LOCATION.test(p) && !/^\d+\s*(years?|yrs?|months?|mos?)\b/i.test(p));
   return { parts, isTitleAtCompany };
 }
@@ -77,7 +80,8 @@ function pickTitleAndCompany(parts: string[], isTitleAtCompany: boolean): { titl
 }
 
 export function findEmployers(lines: readonly TLine[], now: Date): TEmployerWithRange[] {
-  const anchors = lines.map((line, index) => ({ index, range: findDateRanges(line.text, now)[0] })).filter((a): a is { index: number; range: TDateRange } => !!a.range);
+  // A job header is a short line; a date inside a long paragraph is prose.
+  const anchors = lines.map((line, index) => ({ index, range: line.text.length <= 300 && HAS_YEAR.test(line.text) ? findDateRanges(line.text, now)[0] : undefined })).filter((a): a is { index: number; range: TDateRange } => !!a.range);
   const used = new Set<number>(anchors.map((a) => a.index));
   const employers: TEmployerWithRange[] = [];
   for (const { index, range } of anchors) {

@@ -27,6 +27,7 @@ function titleCase(word: string): string {
 
 /** The name written on `line`, or undefined when the line is not a name. */
 export function nameOnLine(line: string): string | undefined {
+  if (line.length > 300) return undefined;
   const firstCell = line.split(/\t|\s[|•·]\s|\s{3,}/)[0]!.replace(/^[\s•*-]+|[\s,;|•*-]+$/g, '');
   if (!firstCell || /[\d@/:()]/.test(firstCell) || firstCell.length > 60) return undefined;
   const words = firstCell.split(/\s+/);

@@ -8,7 +8,7 @@ import { classifyLinks, findEmails, findPhone, findUrls, type TLinks, type TPhon
 import { findName } from './parse-name';
 import { matchSkills, type TSkillMatch } from './match-skills';
 import { findEmployers, type TEmployer } from './parse-employers';
-import { findEducation, type TEducation } from './parse-education';
+import { findEducation, isEducationLine, type TEducation } from './parse-education';
 import { findStatedYears, mergedMonths } from './resume-dates';
 import { sectionsOf, splitLines, splitSections, type TLine } from './resume-sections';
 
@@ -65,7 +65,7 @@ export function normalizeResumeText(text: string): string {
     .replace(/ +$/gm, '');
 }
 
-const isContactLine = (line: string) => /@|https?:|linkedin|github\.com|\+?\d[\d\s().-]{7,}\d/i.test(line);
+const isContactLine = (line: string) => /@|https?:|linkedin|github\.com|\+?\d[\d\s().-]{7,20}\d/i.test(line);
 const blank = (text: string, re: RegExp) => text.replace(re, (m) => ' '.repeat(m.length));
 const joinLines = (lines: readonly TLine[]) => lines.map((l) => l.text).join('\n');
 
@@ -109,7 +109,7 @@ export function parseResume(rawText: string, options: TParseOptions = {}): TPars
   const skills = attempt(() => {
     // Emails, links and the name are blanked (same length, offsets kept) so
     // "github.com" is not GitHub-the-skill and "Ruby Chen" is not Ruby.
-    let skillText = blank(text, /\S+@\S+|\bhttps?:\/\/\S+|\b(?:www\.|[a-z0-9-]+\.(?:com|dev|io|net|org|me))\/?\S*/gi);
+    let skillText = blank(text, /[^\s@]{1,64}@[^\s@]{1,255}|\bhttps?:\/\/\S+|\b(?:www\.|[a-z0-9-]{1,63}\.(?:com|dev|io|net|org|me))\/?\S*/gi);
     if (name.status === 'found') skillText = skillText.split(name.value).join(' '.repeat(name.value.length));
     // Contact lines hold labels like "GitHub | Portfolio", and headings like
     // "Education & Training" name sections: neither lists skills.
@@ -124,7 +124,7 @@ export function parseResume(rawText: string, options: TParseOptions = {}): TPars
   const experienceSections = sectionsOf(sections, 'experience');
   const employerLines = experienceSections.length > 0
     ? experienceSections.flatMap((s) => s.lines)
-    : sections.filter((s) => s.kind !== 'education' && s.kind !== 'header' && s.kind !== 'references').flatMap((s) => s.lines);
+    : sections.filter((s) => s.kind !== 'education' && s.kind !== 'references').flatMap((s) => s.lines).filter((l) => !isEducationLine(l.text));
   let employerRanges: Array<{ start: number; end: number }> = [];
   const employers = attempt<TEmployer[]>(() => {
     const list = findEmployers(employerLines, now);

@@ -30,7 +30,9 @@ const YEAR = '(?:19[5-9]\\d|20\\d\\d)';
 const DATE = `(?:${MONTH_NAME},?\\s*'?${YEAR}|(?:0?[1-9]|1[0-2])\\s*[/.\\-]\\s*${YEAR}|${YEAR}\\s*[/.\\-]\\s*(?:0[1-9]|1[0-2])(?!\\d)|${YEAR})`;
 const PRESENT = '(?:present|current(?:ly)?|now|today|to\\s+date|till\\s+date|ongoing)';
 const SEPARATOR = '\\s*(?:-|–|—|‒|―|~|→|to|until|till|through|thru)\\s*';
-const RANGE = new RegExp(`(?<![\\p{L}\\p{N}])(?:(?:since|from)\\s+(${DATE})(?!\\s*(?:-|–|—|to\\b))|(${DATE})${SEPARATOR}(${DATE}|${PRESENT}))(?![\\p{L}\\p{N}])`, 'giu');
+// "Since 2019" counts only where a date would stand (end of line or before ")"),
+// not in prose like "worked with Python since 2010 and ...".
+const RANGE = new RegExp(`(?<![\\p{L}\\p{N}])(?:(?:since|from)\\s+(${DATE})(?=\\s*(?:\\)|$))|(${DATE})${SEPARATOR}(${DATE}|${PRESENT}))(?![\\p{L}\\p{N}])`, 'gimu');
 
 interface TDatePoint {
   month: number;
@@ -99,7 +101,9 @@ export function mergedMonths(ranges: readonly Pick<TDateRange, 'start' | 'end'>[
   return total;
 }
 
-const STATED = /(?:over|more\s+than|nearly|almost|about|around)?\s*(\d{1,2})\s*(\+|plus)?\s*(?:years?|yrs?\.?)(?:\s+of)?(?:\s+[\p{L}-]+){0,4}?\s+(?:experience|expertise)/giu;
+// Starts at the number, with bounded gaps: a leading optional "over" or an
+// unbounded \s* would rescan long whitespace runs at every position.
+const STATED = /(?<!\d)(\d{1,2}) {0,2}(\+|plus)? {0,2}(?:years?|yrs?\.?)(?: of)?(?: [\p{L}-]{1,30}){0,4}? (?:experience|expertise)/giu;
 
 /** "8+ years of experience", "over 10 years of professional experience": the largest stated. */
 export function findStatedYears(text: string): number | undefined {

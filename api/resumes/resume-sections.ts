@@ -39,6 +39,10 @@ const HEADINGS: Record<TSectionKind, readonly string[]> = {
 const KIND_BY_HEADING = new Map<string, TSectionKind>(
   Object.entries(HEADINGS).flatMap(([kind, names]) => names.map((n) => [n, kind as TSectionKind] as const)),
 );
+// "W O R K E X P E R I E N C E" once spacing is collapsed: compare without spaces.
+const KIND_BY_SPACELESS_HEADING = new Map<string, TSectionKind>(
+  [...KIND_BY_HEADING].map(([name, kind]) => [name.replace(/ and /g, '').replace(/ /g, ''), kind] as const),
+);
 
 export function splitLines(text: string): TLine[] {
   const lines: TLine[] = [];
@@ -55,7 +59,8 @@ export function headingKind(line: string): TSectionKind | undefined {
   const trimmed = line.trim();
   if (trimmed === '' || trimmed.length > 60) return undefined;
   // "E X P E R I E N C E": letter-spaced headings from design templates.
-  const unspaced = /^(\p{L} )+\p{L}$/u.test(trimmed) ? trimmed.replace(/ /g, '') : trimmed.replace(/(?<=\b\p{L}) (?=\p{L}\b)/gu, '');
+  if (/^(\p{L} +)+\p{L}:?$/u.test(trimmed)) return KIND_BY_SPACELESS_HEADING.get(trimmed.replace(/[\s:]/g, '').toLowerCase());
+  const unspaced = trimmed.replace(/(?<=\b\p{L}) (?=\p{L}\b)/gu, '');
   const normalized = unspaced
     .toLowerCase()
     .replace(/^[\s#*•▪◦■●\-–—=_|>]+|[\s#*•▪◦■●\-–—=_|:.]+$/g, '')
