@@ -196,7 +196,7 @@ test('the standard hiring template on the canvas, with its problems panel and th
   const job = await recruiter('POST', '/api/jobs', { title: 'Platform Engineer', department: 'Engineering', pipelineId });
   expect(job.status).toBe(201);
   expect((await recruiter('POST', `/api/pipelines/${pipelineId}/publish`)).status).toBe(201);
-  for (const [firstName, lastName] of [['Ada', 'Lovelace'], ['Alan', 'Turing'], ['Grace', 'Hopper']]) {
+  for (const [firstName, lastName] of [['Ada', 'Lovelace'], ['Alan', 'Turing'], ['Grace', 'Hopper']] as const) {
     const email = `${firstName.toLowerCase()}.${Date.now()}@example.com`;
     const applied = await recruiter('POST', '/api/applications', { jobId: job.body.id, candidate: { firstName, lastName, email }, source: 'manual' });
     expect(applied.status).toBe(201);

@@ -5,7 +5,7 @@
 import Handlebars from 'handlebars';
 import { z } from 'zod';
 import { ZDuration, durationToMs } from './schema';
-import { advanceRun, startRun, type RunState, type RunStep } from './interpreter';
+import { advanceRun, exitRun, isExitEvent, startRun, type RunState, type RunStep } from './interpreter';
 import type { NodeEvent } from './node-definition';
 import type { Plan } from './plan';
 import { withRunVars } from './template-variables';
@@ -36,7 +36,8 @@ export type TimelineEntry =
   | { at: string; nodeId: string; kind: 'end' };
 
 export interface SimulationResult {
-  outcome: 'completed' | 'waiting' | 'step_limit';
+  /** `exited`: a scripted exit event (the graph's exitOn) ended the run where it waited. */
+  outcome: 'completed' | 'waiting' | 'step_limit' | 'exited';
   timeline: TimelineEntry[];
   steps: RunStep[];
   /** Where the run is parked when outcome is 'waiting'. */
@@ -120,7 +121,15 @@ export function simulate(input: SimulationInput): SimulationResult {
       const deadline = pending.timeoutMs === undefined ? Infinity : now + pending.timeoutMs;
       timeline.push({ at: iso(now), nodeId: pending.nodeId, kind: 'wait', until: Number.isFinite(deadline) ? iso(deadline) : null, for: pending.signals });
       // Scripted events name the event only: the ids a real run matches on (task ids) do not exist here.
-      const index = events.findIndex((e) => pending.signals.includes(e.name) && e.atMs <= deadline);
+      // An exit event ends the run at any wait, as it does in the workflow.
+      const index = events.findIndex((e) => (pending.signals.includes(e.name) || isExitEvent(plan, e.name)) && e.atMs <= deadline);
+      if (index >= 0 && isExitEvent(plan, events[index]!.name)) {
+        const [exit] = events.splice(index, 1);
+        now = Math.max(now, exit!.atMs);
+        timeline.push({ at: iso(now), nodeId: pending.nodeId, kind: 'event', name: exit!.name });
+        state = exitRun(plan, state, exit!.name, now);
+        return { outcome: 'exited', timeline, steps: state.steps, parkedAt: pending.nodeId };
+      }
       if (index >= 0) {
         const [next] = events.splice(index, 1);
         now = Math.max(now, next!.atMs);

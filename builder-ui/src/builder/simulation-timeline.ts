@@ -65,6 +65,10 @@ export interface OutcomeText {
 export function describeOutcome(result: Pick<SimulationResult, 'outcome' | 'parkedAt' | 'timeline'>, graph: TGraph): OutcomeText {
   if (result.outcome === 'completed') return { kind: 'completed', text: 'Completed' };
   const where = result.parkedAt ? `${nodeName(graph, result.parkedAt)} (${result.parkedAt})` : 'an unknown node';
+  if (result.outcome === 'exited') {
+    const exit = [...result.timeline].reverse().find((e) => e.kind === 'event');
+    return { kind: 'exited', text: `Exited at ${where}${exit?.kind === 'event' ? ` on ${exit.name}` : ''} (the pipeline's exit conditions)` };
+  }
   if (result.outcome === 'step_limit') return { kind: 'step_limit', text: `Stopped at the step limit, at ${where}: a loop without an exit?` };
   const wait = [...result.timeline].reverse().find((e): e is Extract<TimelineEntry, { kind: 'wait' }> => e.kind === 'wait' && e.nodeId === result.parkedAt);
   const waitingFor = wait?.for.length ? ` for ${wait.for.join(' or ')}` : '';

@@ -50,3 +50,18 @@ test('a reply after the deadline does not count', () => {
   const result = simulate({ plan, context, startAt, script: [{ at: { days: 3 }, name: 'candidate.replied', payload: {} }] });
   expect(result.steps.map((s) => s.port)).toContain('timeout');
 });
+
+test('an exit event in the script ends the run at the wait, as the workflow does', () => {
+  const exiting = compileGraph({ ...graph, settings: { exitOn: ['candidate.unsubscribed'] } });
+  if (!exiting.ok) throw new Error(JSON.stringify(exiting.issues));
+  const result = simulate({ plan: exiting.plan, context, startAt, script: [{ at: { hours: 5 }, name: 'candidate.unsubscribed', payload: {} }] });
+  expect(result.outcome).toBe('exited');
+  expect(result.parkedAt).toBe('listen');
+  expect(result.timeline.map((e) => e.kind)).toEqual(['sms', 'action', 'wait', 'event']);
+  expect(result.timeline[3]).toMatchObject({ kind: 'event', name: 'candidate.unsubscribed', at: '2026-06-01T13:00:00.000Z' });
+  expect(result.steps.at(-1)).toMatchObject({ nodeId: 'listen', port: 'exit:candidate.unsubscribed' });
+  // Without the exit condition the same event is not one the wait listens for: the wait times out.
+  const ignored = simulate({ plan, context, startAt, script: [{ at: { hours: 5 }, name: 'candidate.unsubscribed', payload: {} }] });
+  expect(ignored.outcome).toBe('completed');
+  expect(ignored.timeline.map((e) => e.kind)).toContain('timeout');
+});
