@@ -45,7 +45,19 @@ type EditorCanvasProps = {
 };
 
 const nodeTypes: NodeTypes = { [EDITOR_NODE_TYPE]: EditorNodeCard };
+// Object props live outside the component: a new object on every render makes React Flow redraw
+// every edge on every drag step.
+const DEFAULT_EDGE_OPTIONS = { type: 'smoothstep' } as const;
+const DEFAULT_VIEWPORT = { x: 40, y: 40, zoom: 1 } as const;
+const MULTI_SELECT_KEYS = ['Meta', 'Control', 'Shift'];
+const DELETE_KEYS = ['Delete', 'Backspace'];
 const FOCUS_ZOOM = 1.2;
+function handlePaletteDragOver(event: DragEvent) {
+  if (!event.dataTransfer.types.includes(PALETTE_DRAG_TYPE)) return;
+  event.preventDefault();
+  event.dataTransfer.dropEffect = 'copy';
+}
+
 const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id, i) => id === b[i]);
 
 export function EditorCanvas({ graph, decorations, selection, focusRequest, fitRequest, onEdit, onAddNode, onSelectionChange, onConnectRefused }: EditorCanvasProps) {
@@ -160,6 +172,22 @@ export function EditorCanvas({ graph, decorations, selection, focusRequest, fitR
     [onAddNode, screenToFlowPosition],
   );
 
+  const handleDragStop = useCallback(
+    (_event: unknown, _node: unknown, dragged: EditorFlowNode[]) => {
+      const positions = Object.fromEntries(dragged.map((node) => [node.id, { x: Math.round(node.position.x), y: Math.round(node.position.y) }]));
+      onEdit({ kind: 'move_nodes', positions });
+    },
+    [onEdit],
+  );
+
+  const handleDelete = useCallback(
+    ({ nodes: deletedNodes, edges: deletedEdges }: { nodes: EditorFlowNode[]; edges: Edge[] }) => {
+      // Duplicate edges are drawn as `<id>#<index>`; the graph knows them by `<id>`.
+      onEdit({ kind: 'delete', nodeIds: deletedNodes.map((node) => node.id), edgeIds: deletedEdges.map((edge) => edge.id.replace(/#\d+$/, '')) });
+    },
+    [onEdit],
+  );
+
   return (
     <ReactFlow
       nodes={nodes}
@@ -168,37 +196,27 @@ export function EditorCanvas({ graph, decorations, selection, focusRequest, fitR
       onNodesChange={onNodesChange}
       onEdgesChange={onEdgesChange}
       onSelectionChange={handleSelectionChange}
-      onNodeDragStop={(_event, _node, dragged) => {
-        const positions = Object.fromEntries(dragged.map((node) => [node.id, { x: Math.round(node.position.x), y: Math.round(node.position.y) }]));
-        onEdit({ kind: 'move_nodes', positions });
-      }}
-      onDelete={({ nodes: deletedNodes, edges: deletedEdges }) => {
-        onEdit({ kind: 'delete', nodeIds: deletedNodes.map((node) => node.id), edgeIds: deletedEdges.map((edge) => edge.id.replace(/#\d+$/, '')) });
-      }}
+      onNodeDragStop={handleDragStop}
+      onDelete={handleDelete}
       isValidConnection={isValidConnection}
       onConnect={handleConnect}
       onConnectEnd={handleConnectEnd}
-      onDragOver={(event) => {
-        if (event.dataTransfer.types.includes(PALETTE_DRAG_TYPE)) {
-          event.preventDefault();
-          event.dataTransfer.dropEffect = 'copy';
-        }
-      }}
+      onDragOver={handlePaletteDragOver}
       onDrop={handleDrop}
       nodesDraggable={!decorations.isReadOnly}
       nodesConnectable={!decorations.isReadOnly}
       edgesReconnectable={false}
-      deleteKeyCode={decorations.isReadOnly ? null : ['Delete', 'Backspace']}
-      multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
+      deleteKeyCode={decorations.isReadOnly ? null : DELETE_KEYS}
+      multiSelectionKeyCode={MULTI_SELECT_KEYS}
       selectionKeyCode="Shift"
       connectionRadius={30}
       // Auto-panning moves the viewport under a pointer that is connecting or clicking, and the
       // gesture then lands beside its target (seen in headless Chromium); zoom out to reach far nodes.
       autoPanOnConnect={false}
       autoPanOnNodeFocus={false}
-      defaultViewport={{ x: 40, y: 40, zoom: 1 }}
+      defaultViewport={DEFAULT_VIEWPORT}
       minZoom={0.1}
-      defaultEdgeOptions={{ type: 'smoothstep' }}
+      defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
     >
       <Background gap={20} size={1} />
       <MiniMap pannable zoomable nodeStrokeWidth={3} />
