@@ -45,6 +45,8 @@ function summarizeVariant(samples: LoadSample[]) {
     p95FrameMs: summarize(samples.map((s) => s.drag.p95FrameMs)),
     nodeUpdatesPerSecond: summarize(samples.map((s) => s.drag.nodeUpdatesPerSecond)),
     cpuMsPerNodeUpdate: summarize(samples.map((s) => s.drag.cpuMsPerNodeUpdate)),
+    /** CPU other processes used while this variant dragged (cores): how quiet the machine was. */
+    otherProcessesCores: summarize(samples.map((s) => s.drag.otherProcessesCores ?? NaN)),
     samples,
   };
 }
@@ -128,7 +130,7 @@ export async function runBuilderCanvasBench(): Promise<void> {
   });
   const file = writeResult(r.benchmark, r);
   const line = (s: ReturnType<typeof summarizeVariant>) =>
-    `first render p50 ${s.firstRenderMs.p50} ms (main thread CPU ${s.firstRenderMainThreadCpuMs.p50} ms), drag p50 ${s.fps.p50} fps (${s.longFrames.p50} long frames, ${s.nodeUpdatesPerSecond.p50} node updates/s at ${s.cpuMsPerNodeUpdate.p50} ms CPU each)`;
+    `first render p50 ${s.firstRenderMs.p50} ms (main thread CPU ${s.firstRenderMainThreadCpuMs.p50} ms), drag p50 ${s.fps.p50} fps (${s.longFrames.p50} long frames, ${s.nodeUpdatesPerSecond.p50} node updates/s at ${s.cpuMsPerNodeUpdate.p50} ms CPU each; other processes ${s.otherProcessesCores.p50} cores)`;
   console.log(`\nbuilder-canvas (${r.params.nodes} nodes, ${r.params.edges} edges, ${r.params.rounds} rounds, ${pacing} pacing, Chromium ${r.environment.chromium}) -> ${file}`);
   console.log(`  ours: ${line(r.ours)}`);
   console.log(`  peer: ${line(r.peer)}`);
