@@ -73,7 +73,7 @@ test('build from an empty canvas, configure a template, fix a validation error, 
     for (const [source, target] of [['manual_1', 'send_email_1'], ['send_email_1', 'wait_1'], ['wait_1', 'end_1']] as const) {
       const before = await edges.count();
       await connect(source, 'out', target);
-      await waitFor(`an edge from ${source} to ${target}`, async () => (await edges.count()) === before + 1, 5_000);
+      await waitFor(`an edge from ${source} to ${target}`, async () => (await edges.count()) === before + 1, 10_000);
     }
   });
 
@@ -92,7 +92,7 @@ test('build from an empty canvas, configure a template, fix a validation error, 
     await subject.pressSequentially('Welcome, {{cand');
     await page.locator(byTestId('template-suggestion')).first().waitFor();
     await page.locator(byTestId('template-suggestion'), { hasText: 'candidate.firstName' }).first().click();
-    await expect(subject.inputValue()).resolves.toBe('Welcome, {{candidate.firstName}}');
+    await waitFor('the suggestion inserted', async () => (await subject.inputValue()) === 'Welcome, {{candidate.firstName}}', 10_000);
 
     // A variable no path provides: the validator marks the node and lists the problem.
     const body = panel.locator(`${byTestId('config-field', { field: 'body' })} textarea`).first();
@@ -110,7 +110,7 @@ test('build from an empty canvas, configure a template, fix a validation error, 
     await page.locator(byTestId('builder-tab-node')).click();
     await panel.locator(`${byTestId('config-field', { field: 'body' })} textarea`).first().fill('Hi {{candidate.firstName}}, glad to meet you.');
     await page.locator(`${nodeCard('send_email_1')}[data-has-issue="false"]`).waitFor();
-    await expect(panel.locator(byTestId('template-preview')).first().innerText()).resolves.toContain('Sam');
+    await waitFor('the preview for the sample candidate', async () => (await panel.locator(byTestId('template-preview')).first().innerText()).includes('Sam'), 10_000);
 
     // The wait needs a duration.
     await page.locator(nodeCard('wait_1')).click();
