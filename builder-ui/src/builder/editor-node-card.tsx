@@ -4,6 +4,7 @@
 import { memo } from 'react';
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import type { NodeCategory } from '../../../workflows/graph/node-definition';
+import { OverlayBadge } from './overlay-badge';
 
 export const EDITOR_NODE_TYPE = 'pipelineNode';
 
@@ -53,21 +54,7 @@ function EditorNodeCardView({ id, data, selected }: NodeProps<EditorFlowNode>) {
       {!isTrigger && <Handle type="target" position={Position.Top} isConnectable={!isReadOnly} data-testid="node-input-handle" />}
       <div className="pipeline-node-header">
         <span className="pipeline-node-label">{label}</span>
-        {overlayCount > 0 && (
-          <button
-            type="button"
-            className="overlay-badge nodrag"
-            data-testid="overlay-badge"
-            data-count={overlayCount}
-            title={`${overlayCount} run${overlayCount === 1 ? '' : 's'} parked here now: click to list them`}
-            onClick={(event) => {
-              event.stopPropagation();
-              onOverlayClick?.(id);
-            }}
-          >
-            {overlayCount}
-          </button>
-        )}
+        <OverlayBadge count={overlayCount} onClick={() => onOverlayClick?.(id)} />
       </div>
       <div className="pipeline-node-type">
         {nodeType} · v{typeVersion}

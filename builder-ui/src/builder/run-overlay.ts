@@ -2,20 +2,13 @@
 // endpoints), and the pure decisions the cohort panel makes from it: counts per node, which
 // versions a cohort can move to, and what a migration preview says about one node.
 
-export type OverlayVersionCount = { versionId: string; version: number; count: number };
-export type OverlayNode = { nodeId: string; total: number; byVersion: OverlayVersionCount[] };
+// The API's own response types (type-only: nothing of the server reaches the bundle).
+import type { OverlayNode, ParkedRun } from '../../../api/services/pipeline-overlay';
+
+export type { OverlayNode, ParkedRun };
+export type OverlayVersionCount = OverlayNode['byVersion'][number];
 export type RunOverlay = { total: number; nodes: OverlayNode[] };
 
-export type ParkedRun = {
-  runId: string;
-  workflowId: string;
-  status: string;
-  candidate: { id: string; name: string; email: string | null };
-  versionId: string;
-  version: number;
-  since: string;
-  startedAt: string;
-};
 export type ParkedRunsPage = { runs: ParkedRun[]; nextCursor: string | null };
 
 export type MigrationVerdict = 'automatic' | 'needs_mapping' | 'blocked';
