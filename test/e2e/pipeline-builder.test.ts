@@ -223,3 +223,50 @@ test('the standard hiring template on the canvas, with its problems panel and th
   await page.setViewportSize({ width: 1440, height: 900 });
   expect(browser.pageErrors).toEqual([]);
 });
+
+test('simulate the canvas graph, compare two versions on the canvas, and roll back', async () => {
+  const created = await recruiter('POST', '/api/pipelines', { name: 'Silver medalists', templateId: 'silver-medalist-nurture' });
+  expect(created.status).toBe(201);
+  const pipelineId = created.body.id as string;
+  expect((await recruiter('POST', `/api/pipelines/${pipelineId}/publish`)).status).toBe(201);
+  await page.goto(`/#/pipelines/${pipelineId}`);
+  await page.locator(byTestId('pipeline-node')).first().waitFor();
+
+  await withFailureScreenshot(browser, 'builder-simulate', async () => {
+    await page.locator(byTestId('builder-tab-simulate')).click();
+    await page.locator(byTestId('simulation-run-button')).click();
+    await page.locator(byTestId('simulation-entry', { kind: 'email' })).first().waitFor();
+    await page.locator(byTestId('simulation-outcome')).waitFor();
+    // The path the dry run took is drawn on the canvas.
+    await page.locator('[data-testid="pipeline-node"].is-on-path').first().waitFor();
+    await browser.screenshot('builder-simulation');
+  });
+
+  // Version 2 renames the trigger; compare v1 with v2, then roll back to v1 (published as v3).
+  const detail = await recruiter('GET', `/api/pipelines/${pipelineId}`);
+  const graph = detail.body.draft as { nodes: { id: string; type: string }[]; edges: unknown[] };
+  const renamed = { ...graph, nodes: graph.nodes.map((node) => (node.type === 'trigger.manual' ? { ...node, label: 'Started by a recruiter' } : node)) };
+  expect((await recruiter('PUT', `/api/pipelines/${pipelineId}/draft`, { graph: renamed, revision: detail.body.draftRevision })).status).toBe(200);
+  expect((await recruiter('POST', `/api/pipelines/${pipelineId}/publish`)).status).toBe(201);
+
+  await withFailureScreenshot(browser, 'builder-versions', async () => {
+    await page.reload();
+    await page.locator(byTestId('builder-tab-versions')).click();
+    await page.locator(`${byTestId('version-row', { version: '1' })} input[type="checkbox"]`).check();
+    await page.locator(`${byTestId('version-row', { version: '2' })} input[type="checkbox"]`).check();
+    await page.locator(byTestId('compare-versions-button')).click();
+    await page.locator(byTestId('diff-banner')).waitFor();
+    await page.locator(byTestId('diff-summary', { changed: '1' })).waitFor();
+    await page.locator('[data-testid="pipeline-node"].diff-changed').waitFor();
+    await browser.screenshot('builder-version-diff');
+    await page.locator(byTestId('close-diff-button')).click();
+
+    await page.locator(byTestId('rollback-button', { version: '1' })).click();
+    await page.locator(byTestId('confirm-rollback-button')).click();
+    await page.locator(byTestId('rollback-notice', { kind: 'done' })).waitFor();
+  });
+  const versions = await t.prisma.pipelineVersion.findMany({ where: { pipelineId }, orderBy: { version: 'asc' } });
+  expect(versions.map((v) => v.version)).toEqual([1, 2, 3]);
+  expect(versions[2]!.hash).toBe(versions[0]!.hash);
+  expect(browser.pageErrors).toEqual([]);
+});
