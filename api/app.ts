@@ -33,7 +33,7 @@ export function createApp(services: Services): express.Express {
     next();
   });
   const router = express.Router();
-  mountRoutes(router, ROUTES, services, createAuthenticator(services.pool, { isSecureCookie: services.config.SESSION_COOKIE_SECURE, idleMinutes: services.config.SESSION_IDLE_MINUTES, absoluteHours: services.config.SESSION_ABSOLUTE_HOURS }));
+  mountRoutes(router, ROUTES, services, createAuthenticator(services.pool));
   router.get('/api/openapi.json', (_req, res) => void res.json(openApiDocument(ROUTES)));
   router.all('/api/{*rest}', (req) => {
     throw new AppError('NOT_FOUND', `no route ${req.method} ${req.path}`);
