@@ -10,6 +10,8 @@ export type ErrorCode =
   | 'INVALID_GRAPH'
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA_TYPE'
+  /** Existed once and is closed for good (a used or withdrawn scheduling link). */
+  | 'GONE'
   | 'RATE_LIMITED'
   | 'UNAVAILABLE'
   | 'INTERNAL';
@@ -43,6 +45,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   INVALID_GRAPH: 422,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  GONE: 410,
   RATE_LIMITED: 429,
   UNAVAILABLE: 503,
   INTERNAL: 500,
