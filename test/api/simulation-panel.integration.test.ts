@@ -139,10 +139,12 @@ describe('GET /api/candidates', () => {
         { orgId, firstName: 'Ada', lastName: `Lovelace${tag}`, email: `ada.${tag}@example.com` },
         { orgId, firstName: 'Alan', lastName: `Turing${tag}`, email: `alan_${tag}@example.com` },
         { orgId, firstName: 'Grace', lastName: `Hopper${tag}`, email: `grace.${tag}@navy.example` },
-        { orgId, firstName: 'Merged', lastName: `Away${tag}`, email: `merged.${tag}@example.com`, mergedIntoId: 'someone' },
         { orgId: otherOrgId, firstName: 'Ada', lastName: `Lovelace${tag}`, email: `ada.${tag}@other.example` },
       ],
     });
+    // A merged-away duplicate points at its survivor (a real candidate: the link is a foreign key).
+    const survivor = await t.prisma.candidate.findFirstOrThrow({ where: { orgId, email: `ada.${tag}@example.com` } });
+    await t.prisma.candidate.create({ data: { orgId, firstName: 'Merged', lastName: `Away${tag}`, email: `merged.${tag}@example.com`, mergedIntoId: survivor.id } });
   });
 
   const names = (body: { firstName: string; lastName: string }[]) => body.map((c) => `${c.firstName} ${c.lastName.replace(tag, '')}`);
