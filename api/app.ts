@@ -12,6 +12,7 @@ import { pipelineRoutes } from './routes/pipelines';
 import { pipelineOverlayRoutes } from './routes/pipeline-overlay';
 import { applicationRoutes } from './routes/applications';
 import { inboxRoutes } from './routes/inbox';
+import { auditRoutes } from './routes/audit';
 import { runRoutes } from './routes/runs';
 import { jobRoutes } from './routes/jobs';
 import { systemRoutes } from './routes/system';
@@ -19,7 +20,7 @@ import { orgRoutes } from './routes/org';
 import { candidateRoutes } from './routes/candidates';
 import { searchRoutes } from './routes/search';
 
-export const ROUTES: readonly RouteDef[] = [...systemRoutes, ...pipelineRoutes, ...pipelineOverlayRoutes, ...jobRoutes, ...applicationRoutes, ...inboxRoutes, ...runRoutes, ...orgRoutes, ...candidateRoutes, ...searchRoutes];
+export const ROUTES: readonly RouteDef[] = [...systemRoutes, ...pipelineRoutes, ...pipelineOverlayRoutes, ...jobRoutes, ...applicationRoutes, ...inboxRoutes, ...auditRoutes, ...runRoutes, ...orgRoutes, ...candidateRoutes, ...searchRoutes];
 
 export const UI_DIST = path.resolve(__dirname, '../builder-ui/dist');
 

@@ -1,12 +1,17 @@
-// The recruiter inbox: tasks created by runs, and completing them.
+// The recruiter inbox: tasks created by runs (and offers), listing them by SLA,
+// moving them between people and over time, and completing them.
 import { z } from 'zod';
 import { defineRoute } from '../route';
 import { submitFeedback, ZFeedbackRequest } from '../services/tasks';
 import { completeTask, decideApproval, ZCompleteTask, ZDecideApproval } from '../services/task-actions';
+import { listInbox, ZInboxQuery } from '../services/inbox';
+import { claimTask, reassignTask, snoozeTask, ZReassignTask, ZSnoozeTask } from '../services/task-moves';
+
+const ZTaskParams = z.object({ id: z.string().min(1).max(100) }).strict();
 
 export const inboxRoutes = [
   defineRoute({
-    method: 'get', path: '/api/inbox', summary: 'Tasks, open by default; filter by assignee, job, due date', access: 'authenticated',
+    method: 'get', path: '/api/inbox', summary: 'Legacy inbox list (up to 500 tasks, one array); GET /api/tasks is the keyset inbox with counts', access: 'authenticated',
     query: z.object({
       status: z.enum(['OPEN', 'COMPLETED', 'CANCELLED']).default('OPEN'),
       assignee: z.enum(['me', 'anyone']).default('anyone'),
@@ -35,12 +40,33 @@ export const inboxRoutes = [
     },
   }),
   defineRoute({
+    method: 'get', path: '/api/tasks',
+    summary: 'Inbox tasks by SLA due time (keyset): state open/snoozed/completed/cancelled; filter by assignee (me, unassigned, a user), job, due (overdue, today, week), kind; counts per state',
+    access: 'authenticated', query: ZInboxQuery,
+    handler: async ({ services, auth, query }) => ({ body: await listInbox(services, auth, query) }),
+  }),
+  defineRoute({
+    method: 'post', path: '/api/tasks/:id/claim', summary: 'Take an unassigned role task (it becomes yours)', access: 'authenticated',
+    params: ZTaskParams,
+    handler: async ({ services, auth, params }) => ({ body: await claimTask(services, auth, params.id) }),
+  }),
+  defineRoute({
+    method: 'post', path: '/api/tasks/:id/snooze', summary: 'Hide an open task from the inbox until a time (null wakes it)', access: 'authenticated',
+    params: ZTaskParams, body: ZSnoozeTask, bodyLimit: '10kb',
+    handler: async ({ services, auth, params, body }) => ({ body: await snoozeTask(services, auth, params.id, body) }),
+  }),
+  defineRoute({
+    method: 'post', path: '/api/tasks/:id/reassign', summary: 'Hand an open task to another user of the organization', access: 'authenticated',
+    params: ZTaskParams, body: ZReassignTask, bodyLimit: '10kb',
+    handler: async ({ services, auth, params, body }) => ({ body: await reassignTask(services, auth, params.id, body) }),
+  }),
+  defineRoute({
     method: 'post', path: '/api/tasks/:id/feedback', summary: 'Submit a scorecard for a feedback task; resumes the waiting run', access: 'authenticated',
     params: z.object({ id: z.string().min(1) }).strict(), body: ZFeedbackRequest, bodyLimit: '100kb',
     handler: async ({ services, auth, params, body }) => ({ status: 202, body: await submitFeedback(services, auth.orgId, auth.userId, params.id, body) }),
   }),
   defineRoute({
-    method: 'post', path: '/api/tasks/:id/complete', summary: 'Complete a review, scheduling, decision or to-do task with an outcome; resumes the waiting run', access: 'authenticated',
+    method: 'post', path: '/api/tasks/:id/complete', summary: 'Complete a task with an outcome; resumes the waiting run. `accepted` sets {{task.accepted}}; an APPROVE task takes outcome { approved, comment? }', access: 'authenticated',
     params: z.object({ id: z.string().min(1) }).strict(), body: ZCompleteTask, bodyLimit: '100kb',
     handler: async ({ services, auth, params, body }) => ({ status: 202, body: await completeTask(services, auth, params.id, body) }),
   }),
