@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { AppError } from './errors';
 import type { AuthContext } from './auth';
 import type { Services } from './services/services';
+import { enforceScope, type RouteScope } from './sessions/access-scope';
 
 export type Access = 'public' | 'authenticated' | readonly AuthContext['role'][];
 
@@ -31,6 +32,8 @@ export interface RouteDef<P = any, Q = any, B = any> {
   path: string;
   summary: string;
   access: Access;
+  /** The one record the route reads or changes (its id in params): checked for organization and role scope before the handler. */
+  scope?: RouteScope;
   params?: z.ZodType<P>;
   query?: z.ZodType<Q>;
   body?: z.ZodType<B>;
@@ -57,6 +60,7 @@ export function mountRoutes(router: Router, routes: readonly RouteDef[], service
     handlers.push(async (req: Request, res: Response) => {
       const auth = await authenticate(req, route.access);
       const params = parse(route.params, req.params, 'params');
+      if (route.scope && auth.isAuthenticated) await enforceScope(services.pool, auth, route.scope, params as Record<string, unknown>);
       const query = parse(route.query, req.query, 'query');
       const body = parse(route.body, req.body, 'body');
       const result = await route.handler({ params, query, body, auth, services, req, res });
@@ -78,6 +82,7 @@ export function openApiDocument(routes: readonly RouteDef[]) {
       summary: r.summary,
       security: r.access === 'public' ? [] : [{ bearer: [] }],
       'x-access': r.access,
+      ...(r.scope ? { 'x-scope': r.scope } : {}),
     };
     if (r.params) op.parameters = Object.keys((z.toJSONSchema(r.params, { io: 'input' }) as { properties?: object }).properties ?? {}).map((name) => ({ name, in: 'path', required: true }));
     if (r.body) op.requestBody = { content: { 'application/json': { schema: z.toJSONSchema(r.body, { io: 'input', unrepresentable: 'any' }) } } };

@@ -1,6 +1,7 @@
 // Configuration, checked once at boot. Every variable has its embedded default
 // spelled out here: with no environment at all, Trellis runs on PGlite, the
 // Temporal CLI dev server and an in-process SMTP sink.
+import crypto from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -43,12 +44,20 @@ export const ZConfig = z.object({
   PUBLIC_URL: z.string().optional(),
   /** Allow GET /api/dev/session to hand the seeded admin token to loopback callers. Default: on in embedded mode. */
   DEV_LOGIN: ZBool.optional(),
+  /** Session cookies: Secure and the __Host- prefix. Default: on when PUBLIC_URL is https. */
+  SESSION_COOKIE_SECURE: ZBool.optional(),
+  /** A session unused this long ends (minutes). */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(120),
+  /** A session ends this long after login whatever its use (hours). */
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
+  /** Key for HMACs of client addresses and emails (rate-limit buckets, Session.ipHash). Default: derived from DATABASE_URL (or the data dir), so every API process of one deployment agrees. */
+  AUTH_HMAC_KEY: z.string().min(16).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** How often the outbox dispatcher polls for undelivered work, in ms. */
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(1000),
 });
 
-export type TConfig = z.infer<typeof ZConfig> & { isEmbeddedDatabase: boolean; isEmbeddedTemporal: boolean; isEmbeddedMail: boolean };
+export type TConfig = z.infer<typeof ZConfig> & { SESSION_COOKIE_SECURE: boolean; AUTH_HMAC_KEY: string; isEmbeddedDatabase: boolean; isEmbeddedTemporal: boolean; isEmbeddedMail: boolean };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
   // An empty variable means unset (so PORT= does not become port 0).
@@ -66,5 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
     isEmbeddedTemporal: !c.TEMPORAL_ADDRESS,
     isEmbeddedMail: !c.SMTP_URL,
     DEV_LOGIN: c.DEV_LOGIN ?? isEmbeddedDatabase,
+    SESSION_COOKIE_SECURE: c.SESSION_COOKIE_SECURE ?? (c.PUBLIC_URL ?? '').startsWith('https:'),
+    AUTH_HMAC_KEY: c.AUTH_HMAC_KEY ?? crypto.createHash('sha256').update(`trellis-auth:${c.DATABASE_URL ?? c.TRELLIS_DATA_DIR}`).digest('base64url'),
   };
 }
