@@ -18,9 +18,10 @@ import { jobRoutes } from './routes/jobs';
 import { systemRoutes } from './routes/system';
 import { orgRoutes } from './routes/org';
 import { candidateRoutes } from './routes/candidates';
+import { authRoutes } from './routes/auth';
 import { searchRoutes } from './routes/search';
 
-export const ROUTES: readonly RouteDef[] = [...systemRoutes, ...pipelineRoutes, ...pipelineOverlayRoutes, ...jobRoutes, ...applicationRoutes, ...inboxRoutes, ...auditRoutes, ...runRoutes, ...orgRoutes, ...candidateRoutes, ...searchRoutes];
+export const ROUTES: readonly RouteDef[] = [...systemRoutes, ...authRoutes, ...pipelineRoutes, ...pipelineOverlayRoutes, ...jobRoutes, ...applicationRoutes, ...inboxRoutes, ...auditRoutes, ...runRoutes, ...orgRoutes, ...candidateRoutes, ...searchRoutes];
 
 export const UI_DIST = path.resolve(__dirname, '../builder-ui/dist');
 
@@ -34,7 +35,7 @@ export function createApp(services: Services): express.Express {
     next();
   });
   const router = express.Router();
-  mountRoutes(router, ROUTES, services, createAuthenticator(services.pool));
+  mountRoutes(router, ROUTES, services, createAuthenticator(services.pool, { isSecureCookie: services.config.SESSION_COOKIE_SECURE, idleMinutes: services.config.SESSION_IDLE_MINUTES, absoluteHours: services.config.SESSION_ABSOLUTE_HOURS }));
   router.get('/api/openapi.json', (_req, res) => void res.json(openApiDocument(ROUTES)));
   router.all('/api/{*rest}', (req) => {
     throw new AppError('NOT_FOUND', `no route ${req.method} ${req.path}`);
