@@ -1,0 +1,93 @@
+// The public careers site of each organization: the job list with filters, a
+// page per open job with JSON-LD, and XML/JSON feeds for job boards. No login,
+// no client script; short public caching with ETags (Express answers 304).
+import type { Request } from 'express';
+import { z } from 'zod';
+import { defineRoute } from '../route';
+import type { Services } from '../services/services';
+import { careersIndexHtml, jobPageHtml, notFoundHtml } from '../careers/careers-html';
+import { applyFilters, filterOptions, findOpenJob, findPublicOrg, listOpenJobs } from '../careers/careers-query';
+import { jobPostingLd } from '../careers/job-posting-ld';
+import { jsonJobFeed, xmlJobFeed } from '../careers/job-feeds';
+import { pickTracking } from '../careers/public-job';
+
+const ZSlug = z.string().min(1).max(120);
+const ZOrgParams = z.object({ orgSlug: ZSlug }).strict();
+const ZJobParams = z.object({ orgSlug: ZSlug, jobSlug: ZSlug }).strict();
+// Loose: public links arrive with utm_*, gclid, fbclid and the like, which must not break the page.
+const ZCareersQuery = z.looseObject({
+  department: z.string().max(200).optional(),
+  location: z.string().regex(/^[A-Z]{2}(:[^:]{1,100})?$/, 'a country code, or country:city').optional(),
+  remote: z.enum(['onsite', 'hybrid', 'remote']).optional(),
+});
+const ZFeedQuery = z.looseObject({ feed: z.string().regex(/^[a-z0-9_-]{1,40}$/, 'lower-case feed name').optional() });
+
+const PAGE_CACHE = 'public, max-age=60';
+const FEED_CACHE = 'public, max-age=300, stale-while-revalidate=600';
+
+function baseUrl(services: Services, req: Request): string {
+  return (services.config.PUBLIC_URL ?? `${req.protocol}://${req.get('host')}`).replace(/\/+$/, '');
+}
+
+export const careersRoutes = [
+  defineRoute({
+    method: 'get', path: '/careers/:orgSlug', summary: "An organization's open jobs (HTML), filtered by department, location, remote", access: 'public',
+    params: ZOrgParams, query: ZCareersQuery,
+    handler: async ({ services, params, query, req, res }) => {
+      const org = await findPublicOrg(services.prisma, params.orgSlug);
+      if (!org) {
+        res.status(404).type('html').send(notFoundHtml('This careers page'));
+        return { isRaw: true };
+      }
+      const jobs = await listOpenJobs(services.prisma, org.id);
+      const filters = { department: query.department || undefined, location: query.location || undefined, remote: query.remote };
+      const html = careersIndexHtml(org, applyFilters(jobs, filters), filters, filterOptions(jobs), pickTracking(req.query as Record<string, unknown>), baseUrl(services, req));
+      res.set('Cache-Control', PAGE_CACHE).type('html').send(html);
+      return { isRaw: true };
+    },
+  }),
+  defineRoute({
+    method: 'get', path: '/careers/:orgSlug/jobs/:jobSlug', summary: 'One open job (HTML with schema.org JobPosting JSON-LD); links to apply carry source and utm_*', access: 'public',
+    params: ZJobParams,
+    handler: async ({ services, params, req, res }) => {
+      const org = await findPublicOrg(services.prisma, params.orgSlug);
+      const job = org ? await findOpenJob(services.prisma, org.id, params.jobSlug) : null;
+      if (!org || !job) {
+        res.status(404).set('Cache-Control', 'no-store').type('html').send(notFoundHtml('This job'));
+        return { isRaw: true };
+      }
+      const base = baseUrl(services, req);
+      const html = jobPageHtml(org, job, jobPostingLd(job, org, base), pickTracking(req.query as Record<string, unknown>), base);
+      res.set('Cache-Control', PAGE_CACHE).type('html').send(html);
+      return { isRaw: true };
+    },
+  }),
+  defineRoute({
+    method: 'get', path: '/careers/:orgSlug/feed.xml', summary: 'Open jobs as an XML feed for job boards (Indeed format); ?feed= names the board for utm_source', access: 'public',
+    params: ZOrgParams, query: ZFeedQuery,
+    handler: async ({ services, params, query, req, res }) => {
+      const org = await findPublicOrg(services.prisma, params.orgSlug);
+      if (!org) {
+        res.status(404).type('html').send(notFoundHtml('This feed'));
+        return { isRaw: true };
+      }
+      const xml = xmlJobFeed(org, await listOpenJobs(services.prisma, org.id), baseUrl(services, req), query.feed ?? 'xml_feed', new Date());
+      res.set('Cache-Control', FEED_CACHE).type('application/xml; charset=utf-8').send(xml);
+      return { isRaw: true };
+    },
+  }),
+  defineRoute({
+    method: 'get', path: '/careers/:orgSlug/feed.json', summary: 'Open jobs as JSON Feed 1.1 with a _job extension; ?feed= names the board for utm_source', access: 'public',
+    params: ZOrgParams, query: ZFeedQuery,
+    handler: async ({ services, params, query, req, res }) => {
+      const org = await findPublicOrg(services.prisma, params.orgSlug);
+      if (!org) {
+        res.status(404).type('html').send(notFoundHtml('This feed'));
+        return { isRaw: true };
+      }
+      const feed = jsonJobFeed(org, await listOpenJobs(services.prisma, org.id), baseUrl(services, req), query.feed ?? 'json_feed');
+      res.set('Cache-Control', FEED_CACHE).type('application/feed+json; charset=utf-8').send(JSON.stringify(feed));
+      return { isRaw: true };
+    },
+  }),
+];
