@@ -11,6 +11,7 @@ import type { Services } from './services/services';
 import { pipelineRoutes } from './routes/pipelines';
 import { pipelineOverlayRoutes } from './routes/pipeline-overlay';
 import { applicationRoutes } from './routes/applications';
+import { publicApplyRoutes } from './routes/public-apply';
 import { inboxRoutes } from './routes/inbox';
 import { auditRoutes } from './routes/audit';
 import { runRoutes } from './routes/runs';
@@ -21,7 +22,7 @@ import { candidateRoutes } from './routes/candidates';
 import { authRoutes } from './routes/auth';
 import { searchRoutes } from './routes/search';
 
-export const ROUTES: readonly RouteDef[] = [...systemRoutes, ...authRoutes, ...pipelineRoutes, ...pipelineOverlayRoutes, ...jobRoutes, ...applicationRoutes, ...inboxRoutes, ...auditRoutes, ...runRoutes, ...orgRoutes, ...candidateRoutes, ...searchRoutes];
+export const ROUTES: readonly RouteDef[] = [...systemRoutes, ...authRoutes, ...pipelineRoutes, ...pipelineOverlayRoutes, ...jobRoutes, ...applicationRoutes, ...publicApplyRoutes, ...inboxRoutes, ...auditRoutes, ...runRoutes, ...orgRoutes, ...candidateRoutes, ...searchRoutes];
 
 export const UI_DIST = path.resolve(__dirname, '../builder-ui/dist');
 

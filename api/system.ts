@@ -20,6 +20,7 @@ import { createSmtpMailer } from './platform/mail/mailer';
 import { createOutboxDispatcher } from './services/outbox-dispatcher';
 import { createApp } from './app';
 import { seedDevData } from './seed/dev-seed';
+import { closeSharedPdfTextExtractor, sharedPdfTextExtractor } from './resumes/extract-pdf-text';
 import type { Services } from './services/services';
 
 export interface SystemParts {
@@ -113,6 +114,9 @@ export async function startSystem(config: TConfig, parts: SystemParts = { api: t
       stops.push(async () => client && (await client.then((c) => c.connection.close(), () => undefined)));
       const outbox = createOutboxDispatcher({ pool: db.pool, prisma: db.prisma, temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, log, pollMs: config.OUTBOX_POLL_MS });
       const devToken = config.DEV_LOGIN ? (await seedDevData(db.prisma, config.TRELLIS_DATA_DIR)).token : undefined;
+      // pdf.js loads in the extraction workers now, not on the first applicant's upload.
+      await sharedPdfTextExtractor().warmUp();
+      stops.push(() => closeSharedPdfTextExtractor());
       const services: Services = { prisma: db.prisma, pool: db.pool, log, config, temporal, temporalUiUrl, outbox, mailbox, devToken };
       const server = http.createServer(createApp(services));
       await new Promise<void>((resolve, reject) => {

@@ -158,3 +158,10 @@ export function sharedPdfTextExtractor(): TPdfTextExtractor {
   shared ??= createPdfTextExtractor();
   return shared;
 }
+
+/** Shutdown: stops the shared extractor's workers; a later call to sharedPdfTextExtractor() starts a fresh one. */
+export async function closeSharedPdfTextExtractor(): Promise<void> {
+  const closing = shared;
+  shared = undefined;
+  await closing?.close();
+}

@@ -1,17 +1,10 @@
-// Applications: submit (recruiter-added or public apply) and read.
+// Applications: submit (recruiter-added; public apply is routes/public-apply.ts) and read.
 import { z } from 'zod';
 import { defineRoute } from '../route';
-import { AppError, notFound } from '../errors';
+import { notFound } from '../errors';
 import { submitApplication, ZApplyRequest } from '../services/applications';
 import { moveApplicationStage, ZMoveStage } from '../services/stage-moves';
-
-const ZIdempotencyKey = z.string().min(1).max(200).optional();
-
-function idempotencyKeyOf(header: string | string[] | undefined): string | undefined {
-  const parsed = ZIdempotencyKey.safeParse(Array.isArray(header) ? header[0] : header);
-  if (!parsed.success) throw new AppError('VALIDATION_FAILED', 'Idempotency-Key header must be 1-200 characters', [{ path: 'headers.idempotency-key', message: 'invalid' }]);
-  return parsed.data;
-}
+import { idempotencyKeyOf } from './public-apply';
 
 export const applicationRoutes = [
   defineRoute({
@@ -20,18 +13,6 @@ export const applicationRoutes = [
     handler: async ({ services, auth, body, req }) => {
       const { application, run, isReplay } = await submitApplication(services, auth.orgId, body, idempotencyKeyOf(req.headers['idempotency-key']));
       return { status: isReplay ? 200 : 201, body: { ...application, run: run && { id: run.id, workflowId: run.workflowId, status: run.status } } };
-    },
-  }),
-  defineRoute({
-    method: 'post', path: '/api/public/orgs/:orgSlug/applications', summary: 'Public apply endpoint (no login)', access: 'public',
-    params: z.object({ orgSlug: z.string().min(1).max(100) }).strict(), body: ZApplyRequest, bodyLimit: '100kb',
-    handler: async ({ services, params, body, req }) => {
-      const org = await services.prisma.organization.findUnique({ where: { slug: params.orgSlug } });
-      if (!org) throw notFound('Organization', params.orgSlug);
-      const job = await services.prisma.job.findFirst({ where: { id: body.jobId, orgId: org.id, status: 'OPEN' } });
-      if (!job) throw notFound('Open job', body.jobId);
-      const { application, isReplay } = await submitApplication(services, org.id, { ...body, source: body.source ?? 'careers_page' }, idempotencyKeyOf(req.headers['idempotency-key']));
-      return { status: isReplay ? 200 : 201, body: { id: application.id, status: 'received' } };
     },
   }),
   defineRoute({

@@ -34,7 +34,15 @@ export type TApplyRequest = z.infer<typeof ZApplyRequest>;
 /** Under a burst, wait for a pooled connection rather than fail after Prisma's default 2 s. */
 const TRANSACTION_LIMITS = { maxWait: 15_000, timeout: 20_000 };
 
-export async function submitApplication(services: Services, orgId: string, req: TApplyRequest, idempotencyKey?: string) {
+/** What the public apply path adds to a submission (api/apply/submit-public-application.ts). */
+export interface TApplyExtras {
+  /** Extra columns of the new application (answers, knockout result, auto-rejection). */
+  application?: Omit<P.ApplicationUncheckedCreateInput, 'orgId' | 'jobId' | 'candidateId' | 'stageId'>;
+  /** Written in the same transaction once the candidate and application exist. */
+  afterCreate?: (tx: P.TransactionClient, created: { candidateId: string; applicationId: string }) => Promise<void>;
+}
+
+export async function submitApplication(services: Services, orgId: string, req: TApplyRequest, idempotencyKey?: string, extras: TApplyExtras = {}) {
   const { prisma } = services;
   if (idempotencyKey) {
     const previous = await prisma.application.findUnique({ where: { orgId_idempotencyKey: { orgId, idempotencyKey } }, include: { runs: true } });
@@ -51,7 +59,10 @@ export async function submitApplication(services: Services, orgId: string, req: 
 
   const result = await prisma.$transaction(async (tx) => {
     const c = req.candidate;
-    const candidate = await tx.candidate.upsert({
+    // An email that belongs to a merged record applies as its survivor.
+    const byEmail = await tx.candidate.findUnique({ where: { orgId_email: { orgId, email: c.email } }, select: { mergedIntoId: true } });
+    const survivor = byEmail?.mergedIntoId ? await followMerges(tx, byEmail.mergedIntoId) : null;
+    const candidate = survivor ? await tx.candidate.update({ where: { id: survivor }, data: { kind: 'APPLICANT' } }) : await tx.candidate.upsert({
       where: { orgId_email: { orgId, email: c.email } },
       create: { orgId, kind: 'APPLICANT', firstName: c.firstName, lastName: c.lastName, email: c.email, phone: c.phone, timeZone: c.timeZone, location: c.location, source: req.source ?? 'api' },
       update: { kind: 'APPLICANT', phone: c.phone ?? undefined, timeZone: c.timeZone ?? undefined },
@@ -61,8 +72,9 @@ export async function submitApplication(services: Services, orgId: string, req: 
       throw new AppError('CONFLICT', `this candidate already applied to job ${job.id}`, [{ path: 'body.candidate.email', message: 'duplicate application', code: 'duplicate' }]);
     }
     const application = await tx.application.create({
-      data: { orgId, jobId: job.id, candidateId: candidate.id, stageId: firstStage.id, source: req.source, utm: (req.utm ?? {}) as P.InputJsonValue, idempotencyKey },
+      data: { ...extras.application, orgId, jobId: job.id, candidateId: candidate.id, stageId: firstStage.id, source: req.source, utm: (req.utm ?? {}) as P.InputJsonValue, idempotencyKey },
     });
+    await extras.afterCreate?.(tx, { candidateId: candidate.id, applicationId: application.id });
     await tx.stageTransition.create({ data: { orgId, applicationId: application.id, toStageId: firstStage.id, actorType: 'CANDIDATE', reason: 'applied' } });
     await tx.auditEvent.create({ data: { orgId, actorType: 'CANDIDATE', actorId: candidate.id, action: 'application.created', entityType: 'Application', entityId: application.id, after: { jobId: job.id, stageId: firstStage.id } } });
     if (!version) return { application, run: null, outbox: null };
@@ -86,4 +98,15 @@ export async function submitApplication(services: Services, orgId: string, req: 
   // Not awaited: the application is safe once committed; Temporal being slow or down must not hold the response.
   if (outbox) void services.outbox.deliverNow([{ id: outbox.id, kind: 'START_WORKFLOW', payload: outbox.payload, attempts: 0 }]);
   return { ...created, isReplay: false };
+}
+
+/** The live record a merged candidate ended up in (merges can chain: a into b, then b into c). */
+async function followMerges(tx: P.TransactionClient, candidateId: string): Promise<string> {
+  let id = candidateId;
+  for (let hop = 0; hop < 10; hop++) {
+    const row = await tx.candidate.findUnique({ where: { id }, select: { mergedIntoId: true } });
+    if (!row?.mergedIntoId) return id;
+    id = row.mergedIntoId;
+  }
+  return id;
 }
