@@ -1,6 +1,8 @@
 // Sign-in with a password, sign-out, who am I, and password changes. Login is
-// rate-limited per client address and per email (shared counters), answers the
-// same generic 401 for an unknown email, a wrong password or a deactivated
+// rate-limited per client address and per email (shared counters of failed
+// attempts, so a user's own sign-ins never lock them out; checked before the
+// password, so a blocked email learns nothing even with the right one), answers
+// the same generic 401 for an unknown email, a wrong password or a deactivated
 // user, and costs one argon2id verification either way.
 import { z } from 'zod';
 import type { Request } from 'express';
@@ -8,13 +10,13 @@ import { defineRoute, type RouteContext } from '../route';
 import { AppError, notFound } from '../errors';
 import type { Services } from '../services/services';
 import { PASSWORD_MAX, hashPassword, verifyPassword } from '../sessions/password-hash';
-import { enforceRateLimit, type TRateLimit } from '../sessions/rate-limit';
+import { enforceRateLimit, hitRateLimit, peekRateLimit, rateLimited, type TRateLimit } from '../sessions/rate-limit';
 import { createSession, revokeSession } from '../sessions/session-store';
 import { clearedSessionCookie, csrfTokenFor, keyedHash, sessionCookie } from '../sessions/session-token';
 import { setUserPassword } from '../sessions/set-password';
 
 export const LOGIN_LIMITS = {
-  perIp: { name: 'login:ip', max: 30, windowSeconds: 900 },
+  perIp: { name: 'login:ip', max: 50, windowSeconds: 900 },
   perEmail: { name: 'login:email', max: 10, windowSeconds: 900 },
 } satisfies Record<string, TRateLimit>;
 
@@ -44,8 +46,9 @@ async function profileOf(services: Services, userId: string) {
 async function login({ services, body, req, res }: RouteContext<unknown, unknown, z.infer<typeof ZLoginRequest>>) {
   const key = services.config.AUTH_HMAC_KEY;
   const ipHash = keyedHash(key, clientIp(req));
-  await enforceRateLimit(services.pool, LOGIN_LIMITS.perIp, ipHash);
-  await enforceRateLimit(services.pool, LOGIN_LIMITS.perEmail, keyedHash(key, body.email));
+  const emailHash = keyedHash(key, body.email);
+  if ((await peekRateLimit(services.pool, LOGIN_LIMITS.perIp, ipHash)) >= LOGIN_LIMITS.perIp.max) throw rateLimited(LOGIN_LIMITS.perIp);
+  if ((await peekRateLimit(services.pool, LOGIN_LIMITS.perEmail, emailHash)) >= LOGIN_LIMITS.perEmail.max) throw rateLimited(LOGIN_LIMITS.perEmail);
 
   const { rows } = await services.pool.query<{ id: string; passwordHash: string | null; deactivated: boolean; slug: string }>(
     `SELECT u.id, u."passwordHash", u.deactivated, o.slug FROM "User" u JOIN "Organization" o ON o.id = u."orgId"
@@ -61,7 +64,11 @@ async function login({ services, body, req, res }: RouteContext<unknown, unknown
       break;
     }
   }
-  if (!matched) throw invalidLogin();
+  if (!matched) {
+    await hitRateLimit(services.pool, LOGIN_LIMITS.perIp, ipHash);
+    await hitRateLimit(services.pool, LOGIN_LIMITS.perEmail, emailHash);
+    throw invalidLogin();
+  }
 
   if (matched.needsRehash) await services.pool.query(`UPDATE "User" SET "passwordHash" = $2 WHERE id = $1`, [matched.id, await hashPassword(body.password)]);
   await services.pool.query(`UPDATE "User" SET "lastLoginAt" = now() WHERE id = $1`, [matched.id]);
