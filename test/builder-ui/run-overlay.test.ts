@@ -1,16 +1,21 @@
 // The cohort panel's decisions: counts per node, where a cohort may move, and how a
 // migration preview reads for one node.
-import { cohortCount, migrationSource, migrationTargets, overlayCountsByNode, parkedRunsPath, verdictForNode, type MigrationReport, type OverlayNode } from '../../builder-ui/src/builder/run-overlay';
+import { cohortCount, describeOverlayVersions, migrationSource, migrationTargets, overlayByNode, parkedRunsPath, verdictForNode, type MigrationReport, type OverlayNode } from '../../builder-ui/src/builder/run-overlay';
 
 const screen: OverlayNode = {
   nodeId: 'screen', total: 5,
   byVersion: [{ versionId: 'v2', version: 2, count: 3 }, { versionId: 'v1', version: 1, count: 2 }],
 };
 
-test('counts per node come from the overlay, and nothing is counted before it loads', () => {
-  const counts = overlayCountsByNode({ total: 6, nodes: [screen, { nodeId: 'wait', total: 1, byVersion: [{ versionId: 'v1', version: 1, count: 1 }] }] });
-  expect([...counts]).toEqual([['screen', 5], ['wait', 1]]);
-  expect(overlayCountsByNode(undefined).size).toBe(0);
+test('entries per node come from the overlay, and nothing is counted before it loads', () => {
+  const byNode = overlayByNode({ total: 6, nodes: [screen, { nodeId: 'wait', total: 1, byVersion: [{ versionId: 'v1', version: 1, count: 1 }] }] });
+  expect([...byNode].map(([nodeId, entry]) => [nodeId, entry.total])).toEqual([['screen', 5], ['wait', 1]]);
+  expect(overlayByNode(undefined).size).toBe(0);
+});
+
+test('the card reads the parked runs version by version', () => {
+  expect(describeOverlayVersions({ nodeId: 'screen', total: 3, byVersion: [{ versionId: 'b', version: 2, count: 1 }, { versionId: 'a', version: 1, count: 2 }] })).toBe('v1: 2 · v2: 1');
+  expect(describeOverlayVersions(undefined)).toBe('');
 });
 
 test('a cohort is the whole node or one version of it', () => {

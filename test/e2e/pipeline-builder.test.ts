@@ -138,6 +138,7 @@ test('build from an empty canvas, configure a template, fix a validation error, 
     const badge = page.locator(`${nodeCard('wait_1')} ${byTestId('overlay-badge', { count: '1' })}`);
     await badge.waitFor({ timeout: 30_000 });
     expect(await page.locator(byTestId('overlay-badge')).count()).toBe(1);
+    await expect(page.locator(`${nodeCard('wait_1')} ${byTestId('overlay-versions')}`).innerText()).resolves.toContain('v1: 1');
     await badge.click();
     await page.locator(byTestId('cohort-panel')).waitFor();
     await page.locator(byTestId('cohort-run-row'), { hasText: 'Lin' }).waitFor();

@@ -24,7 +24,7 @@ export type BenchVariant = ElementsVariant | ComponentVariant;
 export const PLAIN_DRAFT: CanvasDecorations = {
   issuesByNode: new Map(),
   issueEdgeIds: new Set(),
-  overlayCounts: new Map(),
+  overlay: new Map(),
   path: null,
   diff: null,
   isReadOnly: false,

@@ -185,6 +185,7 @@ export function BuilderWorkspace({ pipeline, onPipelineChanged }: { pipeline: Pi
     }
   }, [autosave, pipeline.id, onPipelineChanged, overlay]);
 
+  const overlayByNode = overlay.byNode;
   const diff = useMemo(() => (diffView ? diffGraphs(diffView.before, diffView.after) : null), [diffView]);
   const canvasGraph = useMemo(() => (diffView ? mergeForDiffView(diffView.before, diffView.after) : graph), [diffView, graph]);
   const decorations = useMemo<CanvasDecorations>(() => {
@@ -198,13 +199,13 @@ export function BuilderWorkspace({ pipeline, onPipelineChanged }: { pipeline: Pi
     return {
       issuesByNode: diffView ? new Map() : groupedIssues.byNode,
       issueEdgeIds: diffView ? new Set() : groupedIssues.edgeIds,
-      overlayCounts: diffView ? new Map() : overlay.countsByNode,
+      overlay: diffView ? new Map() : overlayByNode,
       path: simulatedPath && !diffView ? { nodeIds: new Set(simulatedPath.nodeIds), edgeIds: new Set(simulatedPath.edgeIds) } : null,
       diff: diffDecorations,
       isReadOnly,
       onOverlayClick: (nodeId) => setCohortNodeId(nodeId),
     };
-  }, [groupedIssues, overlay.countsByNode, simulatedPath, diff, diffView, canvasGraph, isReadOnly]);
+  }, [groupedIssues, overlayByNode, simulatedPath, diff, diffView, canvasGraph, isReadOnly]);
 
   const selectedNode = selection.nodeIds.length === 1 ? graph.nodes.find((node) => node.id === selection.nodeIds[0]) : undefined;
   const selectedNodeVariables = useMemo(() => {

@@ -4,11 +4,13 @@ import { MarkerType, type Edge } from '@xyflow/react';
 import { edgeId, type TGraph, type TGraphNode } from '../../../workflows/graph/schema';
 import { findNodeDefinition } from '../../../workflows/graph/registry';
 import { EDITOR_NODE_TYPE, type DiffStatus, type EditorFlowNode } from './editor-node-card';
+import { describeOverlayVersions, type OverlayNode } from './run-overlay';
 
 export type CanvasDecorations = {
   issuesByNode: ReadonlyMap<string, readonly string[]>;
   issueEdgeIds: ReadonlySet<string>;
-  overlayCounts: ReadonlyMap<string, number>;
+  /** Runs parked at each node now, in total and per version. */
+  overlay: ReadonlyMap<string, OverlayNode>;
   path: { nodeIds: ReadonlySet<string>; edgeIds: ReadonlySet<string> } | null;
   diff: { nodes: ReadonlyMap<string, DiffStatus>; edges: ReadonlyMap<string, DiffStatus> } | null;
   isReadOnly: boolean;
@@ -59,7 +61,8 @@ export function toEditorNodes(graph: TGraph, decorations: CanvasDecorations): Ed
         ports: portsOf(node, wiredPorts.get(node.id) ?? []),
         isTrigger: Boolean(def?.isTrigger),
         issues: decorations.issuesByNode.get(node.id) ?? NO_ISSUES,
-        overlayCount: decorations.overlayCounts.get(node.id) ?? 0,
+        overlayCount: decorations.overlay.get(node.id)?.total ?? 0,
+        overlayVersions: describeOverlayVersions(decorations.overlay.get(node.id)),
         isOnPath: decorations.path?.nodeIds.has(node.id) ?? false,
         diffStatus: decorations.diff?.nodes.get(node.id) ?? null,
         isReadOnly: decorations.isReadOnly,

@@ -19,6 +19,8 @@ export type EditorNodeData = {
   isTrigger: boolean;
   issues: readonly string[];
   overlayCount: number;
+  /** Per version, e.g. "v1: 2 · v2: 1" (empty when no run is parked here). */
+  overlayVersions: string;
   isOnPath: boolean;
   diffStatus: DiffStatus | null;
   isReadOnly: boolean;
@@ -33,7 +35,7 @@ const WIDTH_PER_PORT = 84;
 const portOffset = (index: number, portCount: number) => `${((index + 1) / (portCount + 1)) * 100}%`;
 
 function EditorNodeCardView({ id, data, selected }: NodeProps<EditorFlowNode>) {
-  const { label, nodeType, typeVersion, category, ports, isTrigger, issues, overlayCount, isOnPath, diffStatus, isReadOnly, onOverlayClick } = data;
+  const { label, nodeType, typeVersion, category, ports, isTrigger, issues, overlayCount, overlayVersions, isOnPath, diffStatus, isReadOnly, onOverlayClick } = data;
   const classNames = [
     'pipeline-node',
     category ? `category-${category}` : 'category-unknown',
@@ -56,6 +58,11 @@ function EditorNodeCardView({ id, data, selected }: NodeProps<EditorFlowNode>) {
         <span className="pipeline-node-label">{label}</span>
         <OverlayBadge count={overlayCount} onClick={() => onOverlayClick?.(id)} />
       </div>
+      {overlayVersions && (
+        <div className="pipeline-node-overlay" data-testid="overlay-versions">
+          parked now: {overlayVersions}
+        </div>
+      )}
       <div className="pipeline-node-type">
         {nodeType} · v{typeVersion}
         {issues.length > 0 && <span className="pipeline-node-issue-count"> · {issues.length} problem{issues.length === 1 ? '' : 's'}</span>}

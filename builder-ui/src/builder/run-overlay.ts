@@ -24,8 +24,14 @@ export type CohortExitResult = { requested: number; exited: string[] };
 
 export type VersionOption = { id: string; version: number; status: string };
 
-export function overlayCountsByNode(overlay: RunOverlay | undefined): Map<string, number> {
-  return new Map((overlay?.nodes ?? []).map((node) => [node.nodeId, node.total]));
+export function overlayByNode(overlay: RunOverlay | undefined): Map<string, OverlayNode> {
+  return new Map((overlay?.nodes ?? []).map((node) => [node.nodeId, node]));
+}
+
+/** "v1: 2 · v3: 1": where the runs parked at a node stand, version by version. */
+export function describeOverlayVersions(entry: OverlayNode | undefined): string {
+  if (!entry || entry.total === 0) return '';
+  return [...entry.byVersion].sort((a, b) => a.version - b.version).map((v) => `v${v.version}: ${v.count}`).join(' · ');
 }
 
 /** Runs of the cohort in one version, or in all of them when no version is chosen. */

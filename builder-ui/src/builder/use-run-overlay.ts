@@ -3,13 +3,14 @@
 // it do not re-run for nothing.
 import { useMemo } from 'react';
 import { useApiResource } from '../use-api-resource';
-import { overlayCountsByNode, type RunOverlay } from './run-overlay';
+import { overlayByNode, type OverlayNode, type RunOverlay } from './run-overlay';
 
 export const OVERLAY_POLL_MS = 5000;
 
 export type RunOverlayState = {
   overlay: RunOverlay | undefined;
-  countsByNode: Map<string, number>;
+  /** Each node's entry (total and per version), by node id. */
+  byNode: Map<string, OverlayNode>;
   reload: () => Promise<void>;
   error: unknown;
 };
@@ -19,6 +20,6 @@ export function useRunOverlay(pipelineId: string, options: { pollMs?: number } =
   // Each poll parses a fresh object; compare by content so unchanged counts keep their identity.
   const key = resource.data ? JSON.stringify(resource.data) : '';
   const overlay = useMemo(() => resource.data, [key]);
-  const countsByNode = useMemo(() => overlayCountsByNode(overlay), [overlay]);
-  return useMemo(() => ({ overlay, countsByNode, reload: resource.reload, error: resource.error }), [overlay, countsByNode, resource.reload, resource.error]);
+  const byNode = useMemo(() => overlayByNode(overlay), [overlay]);
+  return useMemo(() => ({ overlay, byNode, reload: resource.reload, error: resource.error }), [overlay, byNode, resource.reload, resource.error]);
 }
