@@ -13,7 +13,10 @@ import { PIPELINE_RUN_WORKFLOW } from '../../workflows/constants';
 
 export interface StartWorkflowPayload {
   workflowId: string;
-  runId: string;
+  /** The Run row of a pipeline run; absent for other workflow types. */
+  runId?: string;
+  /** Default: the pipeline run. */
+  workflowType?: string;
   args: unknown[];
 }
 export interface SignalWorkflowPayload {
@@ -69,7 +72,7 @@ export function createOutboxDispatcher(deps: { pool: Pool; prisma: PrismaClient;
       const p = row.payload as StartWorkflowPayload;
       let temporalRunId: string | undefined;
       try {
-        const handle = await client.workflow.start(PIPELINE_RUN_WORKFLOW, {
+        const handle = await client.workflow.start(p.workflowType ?? PIPELINE_RUN_WORKFLOW, {
           workflowId: p.workflowId, taskQueue: deps.taskQueue, args: p.args,
           workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
         });
@@ -77,7 +80,7 @@ export function createOutboxDispatcher(deps: { pool: Pool; prisma: PrismaClient;
       } catch (err) {
         if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
       }
-      await deps.prisma.run.updateMany({ where: { id: p.runId, status: 'PENDING' }, data: { status: 'RUNNING' } });
+      if (p.runId) await deps.prisma.run.updateMany({ where: { id: p.runId, status: 'PENDING' }, data: { status: 'RUNNING' } });
       deps.log.debug({ workflowId: p.workflowId, temporalRunId }, 'workflow started');
     } else {
       const p = row.payload as SignalWorkflowPayload;

@@ -11,6 +11,8 @@ export interface OutgoingEmail {
   messageId: string;
   replyTo?: string;
   headers?: Record<string, string>;
+  /** An iCalendar invite sent as a text/calendar alternative part (its METHOD must match the text's). */
+  calendar?: { method: 'REQUEST' | 'CANCEL'; content: string };
 }
 
 export interface Mailer {
@@ -31,6 +33,7 @@ export function createSmtpMailer(smtpUrl: string): Mailer {
         replyTo: email.replyTo,
         messageId: email.messageId,
         headers: email.headers,
+        ...(email.calendar ? { icalEvent: { method: email.calendar.method, filename: 'invite.ics', content: email.calendar.content } } : {}),
       });
       return { providerMessageId: info.messageId };
     },

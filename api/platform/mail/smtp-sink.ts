@@ -16,6 +16,8 @@ export interface SinkMessage {
   text: string;
   html: string | null;
   headers: Record<string, string>;
+  /** text/calendar parts (interview invites), as sent. */
+  calendarParts?: { contentType: string; text: string }[];
   receivedAt: string;
 }
 
@@ -57,6 +59,11 @@ export async function startSmtpSink(opts: { port?: number; dataDir?: string } = 
             text: parsed.text ?? '',
             html: typeof parsed.html === 'string' ? parsed.html : null,
             headers,
+            calendarParts: parsed.attachments.filter((a) => a.contentType === 'text/calendar').map((a) => {
+              const type = a.headers.get('content-type') as { value: string; params?: Record<string, string> } | undefined;
+              const method = type?.params?.method;
+              return { contentType: method ? `text/calendar; method=${method}` : 'text/calendar', text: a.content.toString('utf8') };
+            }),
             receivedAt: new Date().toISOString(),
           };
           kept.push(msg);
