@@ -20,6 +20,8 @@ import { recordRunFinished, recordRunMigrated } from './record-run-finished';
 import { recordRunParked } from './record-run-parked';
 import { remindAssignees } from './remind-assignees';
 import { reassignTask } from './reassign-task';
+import { sendInterviewInvites } from './send-interview-invites';
+import { sendInterviewReminders } from './send-interview-reminders';
 
 export function createActivities(deps: ActivityDeps) {
   const raw = {
@@ -42,6 +44,8 @@ export function createActivities(deps: ActivityDeps) {
     recordRunFinished: recordRunFinished(deps),
     recordRunMigrated: recordRunMigrated(deps),
     recordRunParked: recordRunParked(deps),
+    sendInterviewInvites: sendInterviewInvites(deps),
+    sendInterviewReminders: sendInterviewReminders(deps),
   };
   return Object.fromEntries(
     Object.entries(raw).map(([name, fn]) => [name, (input: never) => withAppFailures(() => (fn as (i: never) => Promise<unknown>)(input))]),

@@ -13,3 +13,6 @@ export const MIGRATE_UPDATE = 'migrate';
  * its settings.exitOn; people and integrations cannot send it (see PUBLIC_RUN_EVENTS).
  */
 export const OPERATOR_EXIT_EVENT = 'operator.exit';
+/** Sends an interview's invites for one version (UID + SEQUENCE), then its reminder: workflow id interviewCalendarWorkflowId(). */
+export const INTERVIEW_CALENDAR_WORKFLOW = 'interviewCalendar';
+export const interviewCalendarWorkflowId = (interviewId: string, sequence: number) => `interview-${interviewId}-v${sequence}`;
