@@ -226,12 +226,18 @@ test('the standard hiring template on the canvas, with its problems panel and th
 });
 
 test('simulate the canvas graph, compare two versions on the canvas, and roll back', async () => {
-  const created = await recruiter('POST', '/api/pipelines', { name: 'Silver medalists', templateId: 'silver-medalist-nurture' });
-  expect(created.status).toBe(201);
-  const pipelineId = created.body.id as string;
+  const name = `Silver medalists ${Date.now()}`;
+  await withFailureScreenshot(browser, 'builder-new-from-template', async () => {
+    await page.goto('/#/pipelines');
+    await page.locator(byTestId('new-pipeline-button')).click();
+    await page.locator(byTestId('new-pipeline-name')).fill(name);
+    await page.locator(byTestId('template-option', { 'template-id': 'silver-medalist-nurture' })).click();
+    await page.locator(byTestId('new-pipeline-submit')).click();
+    await page.locator(byTestId('pipeline-node')).first().waitFor();
+  });
+  const pipelineId = (await t.prisma.pipeline.findFirstOrThrow({ where: { orgId: org.orgId, name } })).id;
+  expect(page.url()).toContain(pipelineId);
   expect((await recruiter('POST', `/api/pipelines/${pipelineId}/publish`)).status).toBe(201);
-  await page.goto(`/#/pipelines/${pipelineId}`);
-  await page.locator(byTestId('pipeline-node')).first().waitFor();
 
   await withFailureScreenshot(browser, 'builder-simulate', async () => {
     await page.locator(byTestId('builder-tab-simulate')).click();
