@@ -71,7 +71,10 @@ export const careersRoutes = [
         res.status(404).type('html').send(notFoundHtml('This feed'));
         return { isRaw: true };
       }
-      const xml = xmlJobFeed(org, await listOpenJobs(services.prisma, org.id), baseUrl(services, req), query.feed ?? 'xml_feed', new Date());
+      const jobs = await listOpenJobs(services.prisma, org.id);
+      // The build date is when the content last changed, so an unchanged feed keeps its ETag and boards get a 304.
+      const lastChange = new Date(Math.max(0, ...jobs.map((j) => j.updatedAt.getTime())));
+      const xml = xmlJobFeed(org, jobs, baseUrl(services, req), query.feed ?? 'xml_feed', lastChange);
       res.set('Cache-Control', FEED_CACHE).type('application/xml; charset=utf-8').send(xml);
       return { isRaw: true };
     },
