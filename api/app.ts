@@ -16,6 +16,7 @@ import { inboxRoutes } from './routes/inbox';
 import { auditRoutes } from './routes/audit';
 import { runRoutes } from './routes/runs';
 import { jobRoutes } from './routes/jobs';
+import { careersRoutes } from './routes/careers';
 import { systemRoutes } from './routes/system';
 import { orgRoutes } from './routes/org';
 import { candidateRoutes } from './routes/candidates';
@@ -24,7 +25,7 @@ import { searchRoutes } from './routes/search';
 import { interviewRoutes } from './routes/interviews';
 import { schedulePageRoutes } from './routes/schedule-page';
 
-export const ROUTES: readonly RouteDef[] = [...systemRoutes, ...authRoutes, ...pipelineRoutes, ...pipelineOverlayRoutes, ...jobRoutes, ...applicationRoutes, ...publicApplyRoutes, ...inboxRoutes, ...auditRoutes, ...runRoutes, ...orgRoutes, ...candidateRoutes, ...searchRoutes, ...interviewRoutes, ...schedulePageRoutes];
+export const ROUTES: readonly RouteDef[] = [...systemRoutes, ...authRoutes, ...pipelineRoutes, ...pipelineOverlayRoutes, ...jobRoutes, ...careersRoutes, ...applicationRoutes, ...publicApplyRoutes, ...inboxRoutes, ...auditRoutes, ...runRoutes, ...orgRoutes, ...candidateRoutes, ...searchRoutes, ...interviewRoutes, ...schedulePageRoutes];
 
 export const UI_DIST = path.resolve(__dirname, '../builder-ui/dist');
 
