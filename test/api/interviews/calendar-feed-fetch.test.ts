@@ -1,0 +1,46 @@
+// Fetching ICS feeds: the size cap holds with or without a Content-Length, a
+// slow server times out, and only http(s) is fetched. Failures are reasons, not throws.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fetchCalendarFeed } from '../../../api/services/interviews/calendar-feed-fetch';
+
+let server: http.Server;
+let base = '';
+beforeAll(async () => {
+  server = http.createServer((req, res) => {
+    if (req.url === '/ok') return void res.writeHead(200, { 'content-type': 'text/calendar' }).end('BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n');
+    if (req.url === '/declared-big') return void res.writeHead(200, { 'content-length': String(2000) }).end('x'.repeat(2000));
+    if (req.url === '/chunked-big') {
+      res.writeHead(200);
+      // No Content-Length: the body is streamed past the cap.
+      const timer = setInterval(() => res.write('y'.repeat(300)), 1);
+      res.on('close', () => clearInterval(timer));
+      return;
+    }
+    if (req.url === '/slow') {
+      const timer = setTimeout(() => res.end('late'), 2000);
+      res.on('close', () => clearTimeout(timer));
+      return;
+    }
+    res.writeHead(404).end();
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise((r) => { server.closeAllConnections(); server.close(r); }));
+
+test('a feed within the cap is read', async () => {
+  expect(await fetchCalendarFeed(`${base}/ok`, { maxBytes: 1000 })).toEqual({ isOk: true, text: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n' });
+});
+
+test('over the cap, declared or streamed, is refused', async () => {
+  expect(await fetchCalendarFeed(`${base}/declared-big`, { maxBytes: 1000 })).toEqual({ isOk: false, reason: 'feed larger than 1000 bytes' });
+  expect(await fetchCalendarFeed(`${base}/chunked-big`, { maxBytes: 1000 })).toEqual({ isOk: false, reason: 'feed larger than 1000 bytes' });
+});
+
+test('HTTP errors, timeouts and other schemes come back as reasons', async () => {
+  expect(await fetchCalendarFeed(`${base}/missing`)).toEqual({ isOk: false, reason: 'HTTP 404' });
+  expect(await fetchCalendarFeed(`${base}/slow`, { timeoutMs: 200 })).toEqual({ isOk: false, reason: 'timed out' });
+  expect(await fetchCalendarFeed('file:///etc/passwd')).toMatchObject({ isOk: false, reason: 'only http and https feeds are fetched' });
+  expect(await fetchCalendarFeed('not a url')).toMatchObject({ isOk: false, reason: 'not a URL' });
+});
