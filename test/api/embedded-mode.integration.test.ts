@@ -10,6 +10,9 @@ import path from 'node:path';
 import { freePort } from '../../api/platform/db/embedded-postgres';
 import { apiClient, waitFor } from '../support/harness';
 
+// Starts whole processes (twice here): on a loaded 2-core machine that outlasts Jest's default.
+const SLOW_PROCESS_TEST_MS = 300_000;
+
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'trellis-embedded-'));
 let app: ChildProcess | undefined;
 
@@ -37,10 +40,21 @@ async function ctrlC() {
   app = undefined;
 }
 
+const STOP_GRACE_MS = 20_000;
+
+// Even after a failed or timed-out test: Ctrl-C, then SIGKILL if it has not stopped, so no child
+// keeps Jest (and CI) from exiting.
 afterAll(async () => {
-  if (app && app.exitCode === null) await ctrlC();
+  const child = app;
+  if (child && child.exitCode === null && child.signalCode === null) {
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGINT');
+    const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+    await exited;
+    clearTimeout(timer);
+  }
   fs.rmSync(dataDir, { recursive: true, force: true });
-});
+}, STOP_GRACE_MS + 10_000);
 
 test('npm start on embedded defaults: apply, dev mailbox, Ctrl-C, restart, nothing lost', async () => {
   const first = await npmStart();
@@ -72,4 +86,4 @@ test('npm start on embedded defaults: apply, dev mailbox, Ctrl-C, restart, nothi
   expect((await again('POST', `/api/tasks/${inbox.body[0].id}/feedback`, { score: 4, recommendation: 'yes' })).status).toBe(202);
   await waitFor('stage moved', async () => (await again('GET', `/api/applications/${applied.body.id}`)).body.stage.key === 'interview', 60_000);
   expect((await again('GET', '/api/dev/mailbox')).body.filter((m: any) => m.to.includes('eve@example.com'))).toHaveLength(1);
-});
+}, SLOW_PROCESS_TEST_MS);

@@ -6,6 +6,9 @@ import path from 'node:path';
 import { apiClient, createTestOrg, startTestSystem, waitFor, type TestSystem } from '../support/harness';
 import { applicant, createHiringJob } from '../support/fixtures';
 
+// Starts whole processes (twice here): on a loaded 2-core machine that outlasts Jest's default.
+const SLOW_PROCESS_TEST_MS = 300_000;
+
 let t: TestSystem;
 const children: ChildProcess[] = [];
 
@@ -58,4 +61,4 @@ test('a run survives its worker being killed mid-run and finishes with exactly o
   expect(stored.stage.key).toBe('interview');
   expect(t.sink.messages().filter((m) => m.to.includes(body.candidate.email))).toHaveLength(1);
   expect(await t.prisma.message.count({ where: { candidateId: application.candidateId } })).toBe(1);
-});
+}, SLOW_PROCESS_TEST_MS);
