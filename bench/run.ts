@@ -3,15 +3,17 @@
 // their peers, writes bench/results/<name>.json and prints a summary.
 // builder-canvas needs only a browser, so it runs first, before the environment starts.
 // Sizes: BENCH_N (runs to start, default 2000), BENCH_CONCURRENCY (in flight,
-// default 50), BENCH_K (feedback samples, default 200).
+// default 50), BENCH_K (feedback samples, default 200). search generates its own database
+// (bench/search-data.ts; BENCH_CANDIDATES, default 1,000,000) and needs no Temporal.
 import { startBenchEnvironment } from './environment';
 import { machineInfo, writeResult } from './report';
 import { benchStartRuns } from './start-runs';
 import { benchFeedbackLatency } from './feedback-latency';
 import { benchCompile, benchLinearPlan, benchNurtureLoop } from './pipeline-language';
 import { runBuilderCanvasBench } from './builder-canvas';
+import { benchSearch } from './search';
 
-const BENCHMARKS = ['start-runs', 'feedback-latency', 'compile', 'linear-plan', 'nurture-loop', 'builder-canvas'] as const;
+const BENCHMARKS = ['start-runs', 'feedback-latency', 'compile', 'linear-plan', 'nurture-loop', 'builder-canvas', 'search'] as const;
 type BenchmarkName = (typeof BENCHMARKS)[number];
 
 function intFromEnv(name: string, fallback: number): number {
@@ -27,7 +29,15 @@ async function main() {
   const selected = chosen.length ? (chosen as BenchmarkName[]) : [...BENCHMARKS];
 
   if (selected.includes('builder-canvas')) await runBuilderCanvasBench();
-  if (selected.every((name) => name === 'builder-canvas')) return;
+  if (selected.includes('search')) {
+    const r = await benchSearch({
+      candidates: intFromEnv('BENCH_CANDIDATES', 1_000_000), resumeWords: intFromEnv('BENCH_RESUME_WORDS', 300),
+      samples: intFromEnv('BENCH_SEARCH_SAMPLES', 200), isFresh: process.env.BENCH_SEARCH_FRESH === '1',
+    });
+    console.log(`\nsearch (${r.params.candidates} candidates) -> ${writeResult(r.benchmark, r)}`);
+    for (const [name, g] of Object.entries(r.goals)) console.log(`  ${name}: ${g.value}  goal ${g.goal}: ${g.isMet ? 'PASS' : 'MISS'}`);
+  }
+  if (selected.every((name) => name === 'builder-canvas' || name === 'search')) return;
   const env = await startBenchEnvironment();
   try {
     const machine = await machineInfo(env.probe);
