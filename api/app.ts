@@ -14,6 +14,7 @@ import { applicationRoutes } from './routes/applications';
 import { publicApplyRoutes } from './routes/public-apply';
 import { inboxRoutes } from './routes/inbox';
 import { auditRoutes } from './routes/audit';
+import { offerRoutes } from './routes/offers';
 import { runRoutes } from './routes/runs';
 import { jobRoutes } from './routes/jobs';
 import { careersRoutes } from './routes/careers';
@@ -25,7 +26,7 @@ import { searchRoutes } from './routes/search';
 import { interviewRoutes } from './routes/interviews';
 import { schedulePageRoutes } from './routes/schedule-page';
 
-export const ROUTES: readonly RouteDef[] = [...systemRoutes, ...authRoutes, ...pipelineRoutes, ...pipelineOverlayRoutes, ...jobRoutes, ...careersRoutes, ...applicationRoutes, ...publicApplyRoutes, ...inboxRoutes, ...auditRoutes, ...runRoutes, ...orgRoutes, ...candidateRoutes, ...searchRoutes, ...interviewRoutes, ...schedulePageRoutes];
+export const ROUTES: readonly RouteDef[] = [...systemRoutes, ...authRoutes, ...pipelineRoutes, ...pipelineOverlayRoutes, ...jobRoutes, ...careersRoutes, ...applicationRoutes, ...publicApplyRoutes, ...inboxRoutes, ...auditRoutes, ...offerRoutes, ...runRoutes, ...orgRoutes, ...candidateRoutes, ...searchRoutes, ...interviewRoutes, ...schedulePageRoutes];
 
 export const UI_DIST = path.resolve(__dirname, '../builder-ui/dist');
 

@@ -117,7 +117,7 @@ export async function startSystem(config: TConfig, parts: SystemParts = { api: t
       // pdf.js loads in the extraction workers now, not on the first applicant's upload.
       await sharedPdfTextExtractor().warmUp();
       stops.push(() => closeSharedPdfTextExtractor());
-      const services: Services = { prisma: db.prisma, pool: db.pool, log, config, temporal, temporalUiUrl, outbox, mailbox, devToken };
+      const services: Services = { prisma: db.prisma, pool: db.pool, log, config, temporal, temporalUiUrl, outbox, mailer, mailbox, devToken };
       const server = http.createServer(createApp(services));
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);

@@ -5,6 +5,7 @@ import type { Pool } from 'pg';
 import type { PrismaClient } from '../../generated/prisma/client';
 import type { Logger } from '../platform/logger';
 import type { SmtpSink } from '../platform/mail/smtp-sink';
+import type { Mailer } from '../platform/mail/mailer';
 import type { OutboxDispatcher } from './outbox-dispatcher';
 import type { TConfig } from '../platform/config';
 
@@ -17,6 +18,8 @@ export interface Services {
   temporal: () => Promise<Client>;
   temporalUiUrl: string;
   outbox: OutboxDispatcher;
+  /** Mail the API sends itself (offer letters), through the same Message outbox rows as the workflows' mail. */
+  mailer?: Mailer;
   /** The embedded SMTP sink, when mail is not relayed. */
   mailbox?: SmtpSink;
   /** Token of the seeded dev admin, handed out by /api/dev/session when DEV_LOGIN is on. */
