@@ -13,6 +13,8 @@ export interface ActivityDeps {
   mailer: Mailer;
   log: Logger;
   mailFrom: string;
+  /** Base URL of the public pages (self-scheduling links in emails); default http://localhost:3000. */
+  publicUrl?: string;
   /** Outbound SMS; the dev sink (records only) when absent. */
   sms?: SmsProvider;
 }

@@ -39,7 +39,7 @@ export const ZCreateInterviewRequest = z
   .strict();
 
 /** Secrets per organization, kept in its settings like webhook secrets and never returned: the first signs. */
-async function linkSecrets(client: { query: PoolClient['query'] }, orgId: string): Promise<string[]> {
+export async function linkSecrets(client: { query: PoolClient['query'] }, orgId: string): Promise<string[]> {
   const read = async () => (await client.query<{ s: string[] | null }>(`SELECT settings->'schedulingLinkSecrets' AS s FROM "Organization" WHERE id = $1`, [orgId])).rows[0];
   const row = await read();
   if (!row) return [];
@@ -53,9 +53,9 @@ async function linkSecrets(client: { query: PoolClient['query'] }, orgId: string
 }
 
 export function schedulingLinkUrl(services: Pick<Services, 'config'>, token: string): string {
-  const base = (services.config.PUBLIC_URL ?? `http://${services.config.HOST}:${services.config.PORT}`).replace(/\/+$/, '');
-  return `${base}/schedule/${token}`;
+  return schedulingLinkFrom(services.config.PUBLIC_URL ?? `http://${services.config.HOST}:${services.config.PORT}`, token);
 }
+export const schedulingLinkFrom = (publicUrl: string, token: string) => `${publicUrl.replace(/\/+$/, '')}/schedule/${token}`;
 
 export async function createInterviewRequest(services: Services, auth: AuthContext, body: z.infer<typeof ZCreateInterviewRequest>) {
   const now = Date.now();
