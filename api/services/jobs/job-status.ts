@@ -1,8 +1,7 @@
 // A job's status: DRAFT -> PENDING_APPROVAL -> OPEN -> CLOSED. Submitting asks
 // N approvers (each gets an APPROVE task in the inbox); the job opens when
 // requiredApprovals of the current round approve, and goes back to DRAFT on a
-// rejection. The job row is locked for each step, so two approvers deciding at
-// once cannot both miss (or both count) the last approval.
+// rejection (job-approval-decision.ts). The job row is locked for each step.
 import type { Prisma } from '../../../generated/prisma/client';
 import { AppError, notFound } from '../../errors';
 import type { AuthContext } from '../../auth';
@@ -11,6 +10,8 @@ import type { z } from 'zod';
 import type { ZCloseJob, ZJobApprovalDecision, ZSubmitJob } from './job-input';
 import { jobView, loadJob } from './job-record';
 import { auditJob } from './save-job';
+import { decideOwnJobApproval } from './job-approval-decision';
+import { withTransaction } from '../../platform/db/transaction';
 
 type Tx = Prisma.TransactionClient;
 
@@ -74,34 +75,11 @@ export function submitJob(services: Services, auth: AuthContext, jobId: string, 
   });
 }
 
-export function decideJobApproval(services: Services, auth: AuthContext, jobId: string, body: z.infer<typeof ZJobApprovalDecision>) {
-  return services.prisma.$transaction(async (tx) => {
-    const job = await lockJob(tx, auth.orgId, jobId);
-    if (job.status !== 'PENDING_APPROVAL') throw wrongStatus(job.status, 'PENDING_APPROVAL');
-    const round = job.approvals[0]?.round ?? 0;
-    const mine = job.approvals.find((a) => a.round === round && a.approverId === auth.userId);
-    if (!mine) throw new AppError('FORBIDDEN', 'you are not an approver of this job', [{ path: 'params.id', message: 'not an approver of the current round' }]);
-    if (mine.decision !== 'PENDING') throw new AppError('CONFLICT', `you already decided (${mine.decision})`, [{ path: 'params.id', message: `already ${mine.decision}` }]);
-
-    const decision = body.approved ? 'APPROVED' : 'REJECTED';
-    const decidedAt = new Date();
-    await tx.jobApproval.update({ where: { id: mine.id }, data: { decision, comment: body.comment ?? null, decidedAt } });
-    if (mine.taskId) {
-      await tx.task.updateMany({ where: { id: mine.taskId, status: 'OPEN' }, data: { status: 'COMPLETED', completedAt: decidedAt, completedById: auth.userId, outcome: { jobApprovalId: mine.id, approved: body.approved, ...(body.comment ? { comment: body.comment } : {}) } } });
-    }
-    await auditJob(tx, auth, jobId, 'job.approval_decided', { approvalId: mine.id, round, decision: 'PENDING' }, { approvalId: mine.id, round, decision, comment: body.comment ?? null });
-
-    const approved = job.approvals.filter((a) => a.round === round && (a.decision === 'APPROVED' || a.id === mine.id)).length;
-    if (!body.approved) {
-      await cancelOpenApprovalTasks(tx, jobId, round);
-      await tx.job.update({ where: { id: jobId }, data: { status: 'DRAFT' } });
-      await auditJob(tx, auth, jobId, 'job.approval_rejected', { status: 'PENDING_APPROVAL' }, { status: 'DRAFT', round, rejectedBy: auth.userId });
-    } else if (approved >= job.requiredApprovals) {
-      await cancelOpenApprovalTasks(tx, jobId, round);
-      await open(tx, auth, job, `approval round ${round}`);
-    }
-    return jobView(await loadJob(tx, auth.orgId, jobId));
-  });
+export async function decideJobApproval(services: Services, auth: AuthContext, jobId: string, body: z.infer<typeof ZJobApprovalDecision>) {
+  // Checked first so another organization's job is a 404, not "you are not an approver".
+  await loadJob(services.prisma, auth.orgId, jobId);
+  await withTransaction(services.pool, (client) => decideOwnJobApproval(client, auth, jobId, body.approved, body.comment));
+  return jobView(await loadJob(services.prisma, auth.orgId, jobId));
 }
 
 export function closeJob(services: Services, auth: AuthContext, jobId: string, body: z.infer<typeof ZCloseJob>) {

