@@ -16,7 +16,7 @@ export const applicationRoutes = [
     },
   }),
   defineRoute({
-    method: 'get', path: '/api/applications/:id', summary: 'An application with its stage history and runs', access: 'authenticated',
+    method: 'get', path: '/api/applications/:id', scope: { kind: 'application' }, summary: 'An application with its stage history and runs', access: 'authenticated',
     params: z.object({ id: z.string().min(1) }).strict(),
     handler: async ({ services, auth, params }) => {
       const application = await services.prisma.application.findFirst({
@@ -33,7 +33,7 @@ export const applicationRoutes = [
     },
   }),
   defineRoute({
-    method: 'post', path: '/api/applications/:id/stage', summary: 'Move an application to another stage of its job (starts stage-entered pipelines)', access: ['ADMIN', 'RECRUITER', 'COORDINATOR'],
+    method: 'post', path: '/api/applications/:id/stage', scope: { kind: 'application' }, summary: 'Move an application to another stage of its job (starts stage-entered pipelines)', access: ['ADMIN', 'RECRUITER', 'COORDINATOR'],
     params: z.object({ id: z.string().min(1) }).strict(), body: ZMoveStage, bodyLimit: '10kb',
     handler: async ({ services, auth, params, body }) => ({ body: await moveApplicationStage(services, auth, params.id, body) }),
   }),

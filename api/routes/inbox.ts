@@ -46,32 +46,32 @@ export const inboxRoutes = [
     handler: async ({ services, auth, query }) => ({ body: await listInbox(services, auth, query) }),
   }),
   defineRoute({
-    method: 'post', path: '/api/tasks/:id/claim', summary: 'Take an unassigned role task (it becomes yours)', access: 'authenticated',
+    method: 'post', path: '/api/tasks/:id/claim', scope: { kind: 'task' }, summary: 'Take an unassigned role task (it becomes yours)', access: 'authenticated',
     params: ZTaskParams,
     handler: async ({ services, auth, params }) => ({ body: await claimTask(services, auth, params.id) }),
   }),
   defineRoute({
-    method: 'post', path: '/api/tasks/:id/snooze', summary: 'Hide an open task from the inbox until a time (null wakes it)', access: 'authenticated',
+    method: 'post', path: '/api/tasks/:id/snooze', scope: { kind: 'task' }, summary: 'Hide an open task from the inbox until a time (null wakes it)', access: 'authenticated',
     params: ZTaskParams, body: ZSnoozeTask, bodyLimit: '10kb',
     handler: async ({ services, auth, params, body }) => ({ body: await snoozeTask(services, auth, params.id, body) }),
   }),
   defineRoute({
-    method: 'post', path: '/api/tasks/:id/reassign', summary: 'Hand an open task to another user of the organization', access: 'authenticated',
+    method: 'post', path: '/api/tasks/:id/reassign', scope: { kind: 'task' }, summary: 'Hand an open task to another user of the organization', access: 'authenticated',
     params: ZTaskParams, body: ZReassignTask, bodyLimit: '10kb',
     handler: async ({ services, auth, params, body }) => ({ body: await reassignTask(services, auth, params.id, body) }),
   }),
   defineRoute({
-    method: 'post', path: '/api/tasks/:id/feedback', summary: 'Submit a scorecard for a feedback task; resumes the waiting run', access: 'authenticated',
+    method: 'post', path: '/api/tasks/:id/feedback', scope: { kind: 'task' }, summary: 'Submit a scorecard for a feedback task; resumes the waiting run', access: 'authenticated',
     params: z.object({ id: z.string().min(1) }).strict(), body: ZFeedbackRequest, bodyLimit: '100kb',
     handler: async ({ services, auth, params, body }) => ({ status: 202, body: await submitFeedback(services, auth.orgId, auth.userId, params.id, body) }),
   }),
   defineRoute({
-    method: 'post', path: '/api/tasks/:id/complete', summary: 'Complete a task with an outcome; resumes the waiting run. `accepted` sets {{task.accepted}}; an APPROVE task takes outcome { approved, comment? }', access: 'authenticated',
+    method: 'post', path: '/api/tasks/:id/complete', scope: { kind: 'task' }, summary: 'Complete a task with an outcome; resumes the waiting run. `accepted` sets {{task.accepted}}; an APPROVE task takes outcome { approved, comment? }', access: 'authenticated',
     params: z.object({ id: z.string().min(1) }).strict(), body: ZCompleteTask, bodyLimit: '100kb',
     handler: async ({ services, auth, params, body }) => ({ status: 202, body: await completeTask(services, auth, params.id, body) }),
   }),
   defineRoute({
-    method: 'post', path: '/api/tasks/:id/decision', summary: 'Approve or reject an approval task (its approver or an admin)', access: 'authenticated',
+    method: 'post', path: '/api/tasks/:id/decision', scope: { kind: 'task' }, summary: 'Approve or reject an approval task (its approver or an admin)', access: 'authenticated',
     params: z.object({ id: z.string().min(1) }).strict(), body: ZDecideApproval, bodyLimit: '20kb',
     handler: async ({ services, auth, params, body }) => ({ status: 202, body: await decideApproval(services, auth, params.id, body) }),
   }),

@@ -69,7 +69,7 @@ export const interviewRoutes = [
     handler: async ({ services, auth, body }) => ({ status: 201, body: await scheduleInterview(services, auth.orgId, auth.userId, body) }),
   }),
   defineRoute({
-    method: 'get', path: '/api/interviews/:id', summary: 'An interview with its participants and scheduling requests', access: 'authenticated',
+    method: 'get', path: '/api/interviews/:id', scope: { kind: 'interview' }, summary: 'An interview with its participants and scheduling requests', access: 'authenticated',
     params: ZIdParams,
     handler: async ({ services, auth, params }) => {
       const interview = await getInterview(services, auth.orgId, params.id);
@@ -79,12 +79,12 @@ export const interviewRoutes = [
     },
   }),
   defineRoute({
-    method: 'post', path: '/api/interviews/:id/reschedule', summary: 'Move an interview: SEQUENCE + 1, invites sent again (METHOD:REQUEST), reminders reset', access: COORDINATORS,
+    method: 'post', path: '/api/interviews/:id/reschedule', scope: { kind: 'interview' }, summary: 'Move an interview: SEQUENCE + 1, invites sent again (METHOD:REQUEST), reminders reset', access: COORDINATORS,
     params: ZIdParams, body: ZRescheduleInterview, bodyLimit: '10kb',
     handler: async ({ services, auth, params, body }) => ({ body: await rescheduleInterview(services, auth.orgId, auth.userId, params.id, body) }),
   }),
   defineRoute({
-    method: 'post', path: '/api/interviews/:id/cancel', summary: 'Cancel an interview: METHOD:CANCEL to everyone invited; open scheduling links end', access: COORDINATORS,
+    method: 'post', path: '/api/interviews/:id/cancel', scope: { kind: 'interview' }, summary: 'Cancel an interview: METHOD:CANCEL to everyone invited; open scheduling links end', access: COORDINATORS,
     params: ZIdParams, body: ZCancelInterview, bodyLimit: '10kb',
     handler: async ({ services, auth, params, body }) => ({ body: await cancelInterview(services, auth.orgId, auth.userId, params.id, body) }),
   }),
@@ -94,17 +94,17 @@ export const interviewRoutes = [
     handler: async ({ services, auth, body }) => ({ status: 201, body: await createInterviewRequest(services, auth, body) }),
   }),
   defineRoute({
-    method: 'get', path: '/api/interviews/:id/scorecard-form', summary: "The attributes to rate for this interview (the job's scorecard template)", access: 'authenticated',
+    method: 'get', path: '/api/interviews/:id/scorecard-form', scope: { kind: 'interview' }, summary: "The attributes to rate for this interview (the job's scorecard template)", access: 'authenticated',
     params: ZIdParams,
     handler: async ({ services, auth, params }) => ({ body: await scorecardForm(services, auth, params.id) }),
   }),
   defineRoute({
-    method: 'post', path: '/api/interviews/:id/scorecards', summary: 'Submit your scorecard for an interview you are on; completes your feedback task and resumes the waiting run', access: 'authenticated',
+    method: 'post', path: '/api/interviews/:id/scorecards', scope: { kind: 'interview' }, summary: 'Submit your scorecard for an interview you are on; completes your feedback task and resumes the waiting run', access: 'authenticated',
     params: ZIdParams, body: ZInterviewScorecard, bodyLimit: '100kb',
     handler: async ({ services, auth, params, body }) => ({ status: 201, body: await submitInterviewScorecard(services, auth, params.id, body) }),
   }),
   defineRoute({
-    method: 'get', path: '/api/applications/:id/scorecards', summary: "An application's scorecards; a panelist sees others' only after submitting their own", access: 'authenticated',
+    method: 'get', path: '/api/applications/:id/scorecards', scope: { kind: 'application' }, summary: "An application's scorecards; a panelist sees others' only after submitting their own", access: 'authenticated',
     params: ZIdParams,
     handler: async ({ services, auth, params }) => ({ body: await listApplicationScorecards(services, auth, params.id) }),
   }),

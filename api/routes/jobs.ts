@@ -36,7 +36,7 @@ export const jobRoutes = [
     handler: async ({ services, auth, body }) => ({ status: 201, body: await createJob(services, auth, body) }),
   }),
   defineRoute({
-    method: 'get', path: '/api/jobs/:id', summary: 'One job whole: locations, salary, hiring team, questions, stages, approvals', access: 'authenticated', params: ZJobParams,
+    method: 'get', path: '/api/jobs/:id', scope: { kind: 'job' }, summary: 'One job whole: locations, salary, hiring team, questions, stages, approvals', access: 'authenticated', params: ZJobParams,
     handler: async ({ services, auth, params }) => {
       const job = await loadJob(services.prisma, auth.orgId, params.id);
       if (auth.role === 'HIRING_MANAGER' && !job.members.some((m) => m.userId === auth.userId)) throw new AppError('NOT_FOUND', `Job ${params.id} not found`);
@@ -44,23 +44,23 @@ export const jobRoutes = [
     },
   }),
   defineRoute({
-    method: 'patch', path: '/api/jobs/:id', summary: 'Change a job; lists (locations, team, questions) are replaced, stages matched by key', access: EDITORS, params: ZJobParams, body: ZUpdateJob, bodyLimit: '300kb',
+    method: 'patch', path: '/api/jobs/:id', scope: { kind: 'job' }, summary: 'Change a job; lists (locations, team, questions) are replaced, stages matched by key', access: EDITORS, params: ZJobParams, body: ZUpdateJob, bodyLimit: '300kb',
     handler: async ({ services, auth, params, body }) => ({ body: await updateJob(services, auth, params.id, body) }),
   }),
   defineRoute({
-    method: 'post', path: '/api/jobs/:id/submit', summary: 'Ask approvers to open the job (opens at once when it needs no approval)', access: EDITORS, params: ZJobParams, body: ZSubmitJob, bodyLimit: '20kb',
+    method: 'post', path: '/api/jobs/:id/submit', scope: { kind: 'job' }, summary: 'Ask approvers to open the job (opens at once when it needs no approval)', access: EDITORS, params: ZJobParams, body: ZSubmitJob, bodyLimit: '20kb',
     handler: async ({ services, auth, params, body }) => ({ body: await submitJob(services, auth, params.id, body) }),
   }),
   defineRoute({
-    method: 'post', path: '/api/jobs/:id/approval', summary: "Approve or reject opening the job (the caller's own approval in the current round)", access: 'authenticated', params: ZJobParams, body: ZJobApprovalDecision, bodyLimit: '20kb',
+    method: 'post', path: '/api/jobs/:id/approval', scope: { kind: 'job' }, summary: "Approve or reject opening the job (the caller's own approval in the current round)", access: 'authenticated', params: ZJobParams, body: ZJobApprovalDecision, bodyLimit: '20kb',
     handler: async ({ services, auth, params, body }) => ({ body: await decideJobApproval(services, auth, params.id, body) }),
   }),
   defineRoute({
-    method: 'post', path: '/api/jobs/:id/close', summary: 'Close the job: it leaves the careers page and the feeds', access: EDITORS, params: ZJobParams, body: ZCloseJob, bodyLimit: '20kb',
+    method: 'post', path: '/api/jobs/:id/close', scope: { kind: 'job' }, summary: 'Close the job: it leaves the careers page and the feeds', access: EDITORS, params: ZJobParams, body: ZCloseJob, bodyLimit: '20kb',
     handler: async ({ services, auth, params, body }) => ({ body: await closeJob(services, auth, params.id, body) }),
   }),
   defineRoute({
-    method: 'get', path: '/api/jobs/:id/audit', summary: "The job's change history with before/after", access: EDITORS, params: ZJobParams,
+    method: 'get', path: '/api/jobs/:id/audit', scope: { kind: 'job' }, summary: "The job's change history with before/after", access: EDITORS, params: ZJobParams,
     handler: async ({ services, auth, params }) => {
       await loadJob(services.prisma, auth.orgId, params.id);
       const events = await services.prisma.auditEvent.findMany({ where: { orgId: auth.orgId, entityType: 'Job', entityId: params.id }, orderBy: [{ at: 'asc' }, { id: 'asc' }] });

@@ -21,12 +21,12 @@ export const runRoutes = [
     }),
   }),
   defineRoute({
-    method: 'get', path: '/api/runs/:id', summary: 'A run: current node, steps taken, link to Temporal', access: 'authenticated',
+    method: 'get', path: '/api/runs/:id', scope: { kind: 'run' }, summary: 'A run: current node, steps taken, link to Temporal', access: 'authenticated',
     params: z.object({ id: z.string().min(1) }).strict(),
     handler: async ({ services, auth, params }) => ({ body: await getRun(services, auth.orgId, params.id) }),
   }),
   defineRoute({
-    method: 'post', path: '/api/runs/:id/events', summary: 'Send an event to a run (a reply, a form, a withdrawal...): resumes waits and exit conditions', access: ['ADMIN', 'RECRUITER', 'COORDINATOR'],
+    method: 'post', path: '/api/runs/:id/events', scope: { kind: 'run' }, summary: 'Send an event to a run (a reply, a form, a withdrawal...): resumes waits and exit conditions', access: ['ADMIN', 'RECRUITER', 'COORDINATOR'],
     params: z.object({ id: z.string().min(1) }).strict(), body: ZRunEventRequest, bodyLimit: '100kb',
     handler: async ({ services, auth, params, body }) => ({ status: 202, body: await sendRunEvent(services, auth.orgId, params.id, body) }),
   }),

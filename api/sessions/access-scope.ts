@@ -1,5 +1,5 @@
 // Record-scoped access: a route that reads or changes one job, application,
-// candidate, task, interview or run declares `scope`, and this check runs
+// candidate, task, interview, run or offer declares `scope`, and this check runs
 // before its handler. Another organization's id is 404 for everyone; inside the
 // organization, admins, recruiters and coordinators see everything, a hiring
 // manager only what belongs to jobs where they are a HIRING_MANAGER member (or
@@ -9,7 +9,7 @@ import type { Pool } from 'pg';
 import type { Role } from '../../generated/prisma/client';
 import { AppError } from '../errors';
 
-export type ScopeKind = 'job' | 'application' | 'candidate' | 'task' | 'interview' | 'run';
+export type ScopeKind = 'job' | 'application' | 'candidate' | 'task' | 'interview' | 'run' | 'offer';
 
 export interface RouteScope {
   kind: ScopeKind;
@@ -18,6 +18,9 @@ export interface RouteScope {
 }
 
 export const ORG_WIDE_ROLES: readonly Role[] = ['ADMIN', 'RECRUITER', 'COORDINATOR'];
+
+/** Records a role never reaches, even on its own jobs or interviews (an interviewer has no business with offers). */
+export const SCOPE_EXCLUDED_ROLES: Partial<Record<ScopeKind, readonly Role[]>> = { offer: ['INTERVIEWER'] };
 
 // $1 = record id, $2 = user id. Each returns the record's orgId and whether the
 // user is its hiring manager (hm) or one of its interviewers (iv).
@@ -47,6 +50,10 @@ const SCOPE_SQL: Record<ScopeKind, string> = {
           EXISTS (SELECT 1 FROM "Application" a WHERE a.id = r."applicationId" AND ${HM_OF_JOB('a."jobId"')}) AS hm,
           r."applicationId" IS NOT NULL AND ${IV_OF_APPLICATION('r."applicationId"')} AS iv
           FROM "Run" r WHERE r.id = $1`,
+  offer: `SELECT o."orgId",
+          EXISTS (SELECT 1 FROM "Application" a WHERE a.id = o."applicationId" AND ${HM_OF_JOB('a."jobId"')}) AS hm,
+          false AS iv
+          FROM "Offer" o WHERE o.id = $1`,
 };
 
 export interface TScopeCaller {
@@ -56,8 +63,9 @@ export interface TScopeCaller {
 }
 
 /** The decision, separated from the query so it can be unit tested. */
-export function scopeDecision(caller: TScopeCaller, row: { orgId: string; hm: boolean; iv: boolean } | undefined): 'allow' | 'not-found' | 'forbidden' {
+export function scopeDecision(caller: TScopeCaller, row: { orgId: string; hm: boolean; iv: boolean } | undefined, kind?: ScopeKind): 'allow' | 'not-found' | 'forbidden' {
   if (!row || row.orgId !== caller.orgId) return 'not-found';
+  if (kind && SCOPE_EXCLUDED_ROLES[kind]?.includes(caller.role)) return 'forbidden';
   if (ORG_WIDE_ROLES.includes(caller.role)) return 'allow';
   if (caller.role === 'HIRING_MANAGER') return row.hm || row.iv ? 'allow' : 'forbidden';
   if (caller.role === 'INTERVIEWER') return row.iv ? 'allow' : 'forbidden';
@@ -69,7 +77,7 @@ export async function enforceScope(pool: Pool, caller: TScopeCaller, scope: Rout
   const id = params[param];
   if (typeof id !== 'string') throw new AppError('INTERNAL', `route scope names missing parameter ${param}`);
   const { rows } = await pool.query<{ orgId: string; hm: boolean; iv: boolean }>(SCOPE_SQL[scope.kind], [id, caller.userId]);
-  const decision = scopeDecision(caller, rows[0]);
+  const decision = scopeDecision(caller, rows[0], scope.kind);
   if (decision === 'not-found') throw new AppError('NOT_FOUND', `${scope.kind} ${id} not found`, [{ path: `params.${param}`, message: `no ${scope.kind} with this id` }]);
   if (decision === 'forbidden') throw new AppError('FORBIDDEN', `role ${caller.role} may not access this ${scope.kind}`, [{ path: `params.${param}`, message: `not one of your ${caller.role === 'INTERVIEWER' ? 'interviews' : 'jobs'}` }]);
 }

@@ -60,4 +60,9 @@ describe('scope decision', () => {
     expect(scopeDecision(caller('INTERVIEWER'), { ...none, hm: true })).toBe('forbidden');
     expect(scopeDecision(caller('INTERVIEWER'), { ...none, iv: true })).toBe('allow');
   });
+  it('keeps interviewers away from offers even on their own candidates', () => {
+    expect(scopeDecision(caller('INTERVIEWER'), { orgId: 'o1', hm: true, iv: true }, 'offer')).toBe('forbidden');
+    expect(scopeDecision(caller('HIRING_MANAGER'), { orgId: 'o1', hm: true, iv: false }, 'offer')).toBe('allow');
+    expect(scopeDecision(caller('INTERVIEWER'), { orgId: 'o2', hm: true, iv: true }, 'offer')).toBe('not-found');
+  });
 });
