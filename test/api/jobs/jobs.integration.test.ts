@@ -200,3 +200,18 @@ test('an approval decided from its inbox task moves the job the same way; concur
   expect((await t.prisma.job.findUniqueOrThrow({ where: { id: job.body.id } })).status).toBe('OPEN');
   expect(await t.prisma.jobApproval.findFirstOrThrow({ where: { taskId: second.id } })).toMatchObject({ decision: 'APPROVED', comment: 'ok from inbox' });
 });
+
+test('a draft that needs no approval opens on submit; reopening a closed job keeps its first datePosted', async () => {
+  const job = await recruiter('POST', '/api/jobs', { title: 'Draft First', status: 'DRAFT' });
+  expect(job.body.status).toBe('DRAFT');
+  const refused = await recruiter('POST', `/api/jobs/${job.body.id}/submit`, { approverIds: [approvers[0]!.id] });
+  expect([refused.status, refused.body.error.details[0].path]).toEqual([400, 'body.approverIds']);
+  const opened = await recruiter('POST', `/api/jobs/${job.body.id}/submit`, {});
+  expect(opened.body.status).toBe('OPEN');
+  const firstPosted = (await t.prisma.job.findUniqueOrThrow({ where: { id: job.body.id } })).postedAt!;
+  expect((await recruiter('POST', `/api/jobs/${job.body.id}/submit`, {})).status).toBe(409);
+  await recruiter('POST', `/api/jobs/${job.body.id}/close`, {});
+  expect((await recruiter('POST', `/api/jobs/${job.body.id}/submit`, {})).body.status).toBe('OPEN');
+  const row = await t.prisma.job.findUniqueOrThrow({ where: { id: job.body.id } });
+  expect([row.postedAt!.toISOString(), row.closedAt]).toEqual([firstPosted.toISOString(), null]);
+});
