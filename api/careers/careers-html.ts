@@ -6,7 +6,7 @@ import { escapeHtml as h, jsonForScript } from './escape';
 import { renderMarkdown } from './markdown';
 import { EMPLOYMENT_LABELS, applyHref, careersPath, jobHref, locationLabel, salaryLabel, type TPublicJob, type TPublicOrg, type TTracking } from './public-job';
 
-// #1f2328 on #fff is 15.8:1; link #0b57d0 on #fff is 6.3:1; muted #57606a on #fff is 6.1:1; white on #0b57d0 is 6.3:1.
+// #1f2328 on #fff is 15.8:1; link #0b57d0 on #fff, muted #57606a on #fff and white on #0b57d0 are each 6.4:1.
 const STYLE = `
 *{box-sizing:border-box}body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2328;background:#fff}
 a{color:#0b57d0}a:focus-visible,select:focus-visible,button:focus-visible{outline:3px solid #1f2328;outline-offset:2px}
