@@ -400,3 +400,14 @@ test('scorecards: template attributes rated by each interviewer; others hidden u
   expect(await t.prisma.scorecard.count({ where: { applicationId: other.applicationId } })).toBe(0);
   expect([403, 404]).toContain((await interviewer('GET', `/api/applications/${other.applicationId}/scorecards`)).status);
 });
+
+test('the public link is rate-limited per address: 429 with the reason, on the API and the page', async () => {
+  let status = 0;
+  let calls = 0;
+  for (; calls < 80 && status !== 429; calls++) status = (await fetch(`${t.url}/api/schedule/not-a-token`)).status;
+  expect(status).toBe(429);
+  expect(calls).toBeLessThanOrEqual(61);
+  const page = await fetch(`${t.url}/schedule/not-a-token`);
+  expect(page.status).toBe(429);
+  expect(await page.text()).toContain('too many attempts');
+});
