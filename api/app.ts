@@ -16,6 +16,7 @@ import { candidateMergeRoutes } from './routes/candidate-merges';
 import { inboxRoutes } from './routes/inbox';
 import { auditRoutes } from './routes/audit';
 import { offerRoutes } from './routes/offers';
+import { complianceRoutes } from './routes/compliance';
 import { runRoutes } from './routes/runs';
 import { jobRoutes } from './routes/jobs';
 import { careersRoutes } from './routes/careers';
@@ -27,7 +28,7 @@ import { searchRoutes } from './routes/search';
 import { interviewRoutes } from './routes/interviews';
 import { schedulePageRoutes } from './routes/schedule-page';
 
-export const ROUTES: readonly RouteDef[] = [...systemRoutes, ...authRoutes, ...pipelineRoutes, ...pipelineOverlayRoutes, ...jobRoutes, ...careersRoutes, ...applicationRoutes, ...publicApplyRoutes, ...candidateMergeRoutes, ...inboxRoutes, ...auditRoutes, ...offerRoutes, ...runRoutes, ...orgRoutes, ...candidateRoutes, ...searchRoutes, ...interviewRoutes, ...schedulePageRoutes];
+export const ROUTES: readonly RouteDef[] = [...systemRoutes, ...authRoutes, ...pipelineRoutes, ...pipelineOverlayRoutes, ...jobRoutes, ...careersRoutes, ...applicationRoutes, ...publicApplyRoutes, ...candidateMergeRoutes, ...inboxRoutes, ...auditRoutes, ...offerRoutes, ...complianceRoutes, ...runRoutes, ...orgRoutes, ...candidateRoutes, ...searchRoutes, ...interviewRoutes, ...schedulePageRoutes];
 
 export const UI_DIST = path.resolve(__dirname, '../builder-ui/dist');
 
