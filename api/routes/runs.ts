@@ -1,12 +1,13 @@
 // Runs: one candidate's journey through one pipeline version.
 import { z } from 'zod';
 import { defineRoute } from '../route';
+import { ORG_WIDE_ROLES } from '../sessions/access-scope';
 import { getRun } from '../services/runs';
 import { sendRunEvent, ZRunEventRequest } from '../services/run-signals';
 
 export const runRoutes = [
   defineRoute({
-    method: 'get', path: '/api/runs', summary: 'Recent runs', access: 'authenticated',
+    method: 'get', path: '/api/runs', summary: 'Recent runs of the organization (org-wide roles; a run of one application is reachable by its id within scope)', access: ORG_WIDE_ROLES,
     query: z.object({ status: z.enum(['PENDING', 'RUNNING', 'COMPLETED', 'FAILED', 'CANCELLED']).optional() }).strict(),
     handler: async ({ services, auth, query }) => ({
       body: await services.prisma.run.findMany({

@@ -172,8 +172,10 @@ describe('GET /api/candidates', () => {
     expect(percent.body).toEqual([]);
   });
 
-  test('limit caps the answer at 50; any authenticated role may search', async () => {
-    const one = await interviewer('GET', `/api/candidates?q=${tag}&limit=1`);
+  test('limit caps the answer at 50; org-wide roles may search, an interviewer may not', async () => {
+    // Interviewers see only candidates of their own interviews (issue 5 roles), never a search over everyone.
+    expect((await interviewer('GET', `/api/candidates?q=${tag}&limit=1`)).status).toBe(403);
+    const one = await recruiter('GET', `/api/candidates?q=${tag}&limit=1`);
     expect(one.status).toBe(200);
     expect(one.body).toHaveLength(1);
     const tooMany = await recruiter('GET', `/api/candidates?q=${tag}&limit=51`);
