@@ -4,6 +4,8 @@ import type { TGraph, TGraphEdge, TGraphNode } from '../../workflows/graph/schem
 export type SessionUser = { id: string; name: string; email: string; role: string };
 export type SessionOrg = { id: string; slug: string; name: string };
 export type DevSession = { token: string; user: SessionUser; org: SessionOrg };
+/** A signed-in browser (POST /api/auth/login, GET /api/auth/me). */
+export type CookieSession = { user: SessionUser; org: SessionOrg; csrfToken: string };
 
 export type ApiErrorDetail = { path: string; message: string; code?: string; nodeId?: string; edgeId?: string };
 export type ApiErrorBody = { error: { code: string; message: string; details?: ApiErrorDetail[] } };

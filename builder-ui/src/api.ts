@@ -1,10 +1,13 @@
-// Tiny fetch client for the Trellis API: bearer auth, JSON in and out, and one error type that
-// carries the API's `{ error: { code, message, details } }` body so pages can show it verbatim.
-import type { ApiErrorBody, ApiErrorDetail, DevSession } from './api-types';
+// Tiny fetch client for the Trellis API: bearer auth or the session cookie (with its CSRF token on
+// unsafe requests), JSON in and out, and one error type that carries the API's
+// `{ error: { code, message, details } }` body so pages can show it verbatim.
+import type { ApiErrorBody, ApiErrorDetail, CookieSession, DevSession } from './api-types';
 
 const TOKEN_STORAGE_KEY = 'trellis.apiToken';
 
 let bearerToken: string | null = null;
+/** The signed-in session's CSRF token (GET /api/auth/me); sent on unsafe requests when there is no bearer token. */
+let csrfToken: string | null = null;
 let onUnauthorized: (() => void) | null = null;
 
 export class ApiError extends Error {
@@ -21,6 +24,10 @@ export class ApiError extends Error {
 
 export function setBearerToken(token: string | null): void {
   bearerToken = token;
+}
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
 }
 
 export function setUnauthorizedHandler(handler: (() => void) | null): void {
@@ -55,6 +62,7 @@ async function readBody(response: Response): Promise<unknown> {
 export async function apiRequest<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (bearerToken) headers.Authorization = `Bearer ${bearerToken}`;
+  else if (csrfToken && !['GET', 'HEAD'].includes(method)) headers['X-CSRF-Token'] = csrfToken;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
 
   let response: Response;
@@ -62,6 +70,7 @@ export async function apiRequest<T>(method: string, path: string, body?: unknown
     response = await fetch(path, {
       method,
       headers,
+      credentials: 'same-origin',
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (cause) {
@@ -95,4 +104,24 @@ export async function fetchDevSession(): Promise<DevSession | null> {
   } catch {
     return null;
   }
+}
+
+/** The cookie session of this browser, if it is signed in. */
+export async function fetchCookieSession(): Promise<CookieSession | null> {
+  try {
+    const response = await fetch('/api/auth/me', { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+    if (!response.ok) return null;
+    const me = (await response.json()) as CookieSession & { via?: string };
+    return me?.via === 'session' && typeof me.csrfToken === 'string' ? me : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Email and password sign-in: the server sets the session cookie and returns the CSRF token. */
+export const signIn = (email: string, password: string) => apiPost<CookieSession>('/api/auth/login', { email, password });
+
+export async function signOutSession(): Promise<void> {
+  await apiPost<void>('/api/auth/logout', {}).catch(() => undefined);
+  csrfToken = null;
 }

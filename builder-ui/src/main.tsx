@@ -1,16 +1,21 @@
-// Entry point of the Trellis web UI: finds a session (the embedded dev session, else a pasted
-// API token kept in localStorage), then mounts the app shell.
+// Entry point of the Trellis web UI: finds a session (the embedded dev session, else a signed-in
+// session cookie, else a pasted API token kept in localStorage; failing all, the sign-in page),
+// then mounts the app shell.
 import { StrictMode, useCallback, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import {
+  fetchCookieSession,
   fetchDevSession,
   readStoredToken,
   setBearerToken,
+  setCsrfToken,
   setUnauthorizedHandler,
+  signOutSession,
   storeToken,
 } from './api';
+import type { CookieSession } from './api-types';
 import { AppShell, type ActiveSession } from './components/app-shell';
-import { TokenPrompt } from './components/token-prompt';
+import { LoginForm } from './components/login-form';
 import './styles.css';
 import './workspace.css';
 
@@ -25,8 +30,15 @@ function TrellisApp() {
   const signOut = useCallback((notice: string | null) => {
     storeToken(null);
     setBearerToken(null);
+    setCsrfToken(null);
     setState({ phase: 'needs-token', notice });
   }, []);
+
+  const acceptCookieSession = (session: CookieSession) => {
+    setBearerToken(null);
+    setCsrfToken(session.csrfToken);
+    setState({ phase: 'ready', session: { user: session.user, org: session.org, isPastedToken: false, isCookieSession: true } });
+  };
 
   useEffect(() => {
     let isCancelled = false;
@@ -36,6 +48,12 @@ function TrellisApp() {
       if (devSession) {
         setBearerToken(devSession.token);
         setState({ phase: 'ready', session: { user: devSession.user, org: devSession.org, isPastedToken: false } });
+        return;
+      }
+      const cookieSession = await fetchCookieSession();
+      if (isCancelled) return;
+      if (cookieSession) {
+        acceptCookieSession(cookieSession);
         return;
       }
       const storedToken = readStoredToken();
@@ -52,7 +70,7 @@ function TrellisApp() {
   }, []);
 
   useEffect(() => {
-    setUnauthorizedHandler(() => signOut('The API rejected the token (401). Paste a valid API token.'));
+    setUnauthorizedHandler(() => signOut('Your session ended or the token was rejected (401). Sign in again.'));
     return () => setUnauthorizedHandler(null);
   }, [signOut]);
 
@@ -66,9 +84,13 @@ function TrellisApp() {
     return <div className="boot-screen" data-testid="boot-screen">Connecting to Trellis…</div>;
   }
   if (state.phase === 'needs-token') {
-    return <TokenPrompt notice={state.notice} onSubmit={acceptToken} />;
+    return <LoginForm notice={state.notice} onSignedIn={acceptCookieSession} onToken={acceptToken} />;
   }
-  return <AppShell session={state.session} onSignOut={() => signOut(null)} />;
+  const endSession = () => {
+    if (state.session.isCookieSession) void signOutSession().then(() => signOut(null));
+    else signOut(null);
+  };
+  return <AppShell session={state.session} onSignOut={endSession} />;
 }
 
 const rootElement = document.getElementById('root');

@@ -32,7 +32,7 @@ export function AppHeader({ session, onSignOut }: AppHeaderProps) {
         ) : (
           <span className="muted">Signed in with a pasted token</span>
         )}
-        {session.isPastedToken && (
+        {(session.isPastedToken || session.isCookieSession) && (
           <button type="button" className="button button-ghost button-small" onClick={onSignOut} data-testid="sign-out">
             Sign out
           </button>

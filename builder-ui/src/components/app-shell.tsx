@@ -15,6 +15,8 @@ export type ActiveSession = {
   user: SessionUser | null;
   org: SessionOrg | null;
   isPastedToken: boolean;
+  /** Signed in with a password: sign-out revokes the server session. */
+  isCookieSession?: boolean;
 };
 
 type AppShellProps = { session: ActiveSession; onSignOut: () => void };
