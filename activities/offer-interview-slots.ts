@@ -7,6 +7,7 @@ import { idForKey } from './id-for-key';
 import { sendOnce } from './send-interview-invites';
 import { searchSlots } from '../api/services/interviews/slot-search';
 import { linkSecrets, schedulingLinkFrom } from '../api/services/interviews/self-scheduling';
+import { refreshStaleFeeds } from '../api/services/interviews/availability';
 import { createSchedulingToken } from '../api/scheduling/scheduling-link';
 
 const HOUR_MS = 3_600_000;
@@ -31,6 +32,7 @@ export async function offerInterviewSlots(deps: ActivityDeps, interviewId: strin
     const duration = interview.durationMinutes ?? 60;
     const windowStart = new Date(now);
     const windowEnd = new Date(now + SELF_SCHEDULE_WINDOW.days * 24 * HOUR_MS);
+    await refreshStaleFeeds(deps, interview.orgId, interview.interviewerIds, now);
     const found = await searchSlots(pool, interview.orgId, {
       interviewerIds: interview.interviewerIds, windowStart, windowEnd, durationMinutes: duration, minimumNoticeMinutes: SELF_SCHEDULE_WINDOW.noticeMinutes, limit: SELF_SCHEDULE_WINDOW.maxSlots,
     }, now);

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { defineRoute } from '../route';
 import {
-  ZAvailabilityUpdate, ZBusyBlockCreate, ZCalendarFeedUpdate, addBusyBlock, deleteBusyBlock, getAvailability, refreshOwnFeed, removeCalendarFeed, setAvailability, setCalendarFeed,
+  ZAvailabilityUpdate, ZBusyBlockCreate, ZCalendarFeedUpdate, addBusyBlock, deleteBusyBlock, getAvailability, refreshOwnFeed, refreshStaleFeeds, removeCalendarFeed, setAvailability, setCalendarFeed,
 } from '../services/interviews/availability';
 import { ZSlotRequest, searchSlots } from '../services/interviews/slot-search';
 import { ZCancelInterview, ZRescheduleInterview, ZScheduleInterview, cancelInterview, getInterview, rescheduleInterview, scheduleInterview } from '../services/interviews/interview-booking';
@@ -61,7 +61,12 @@ export const interviewRoutes = [
   defineRoute({
     method: 'post', path: '/api/interviews/slots', summary: 'Free slots for one interviewer or a panel (all, or N of M with required members)', access: COORDINATORS,
     body: ZSlotRequest, bodyLimit: '20kb',
-    handler: async ({ services, auth, body }) => ({ body: await searchSlots(services.pool, auth.orgId, body) }),
+    handler: async ({ services, auth, body }) => {
+      const result = await searchSlots(services.pool, auth.orgId, body);
+      // Stale feeds refresh in the background: this answer uses the blocks at hand, the next one the fresh ones.
+      void refreshStaleFeeds(services, auth.orgId, body.interviewerIds).catch((err) => services.log.warn({ err: (err as Error).message }, 'feed refresh failed'));
+      return { body: result };
+    },
   }),
   defineRoute({
     method: 'post', path: '/api/interviews', summary: 'Book an interview (or a pipeline-requested one) and email ICS invites to the candidate and interviewers', access: COORDINATORS,

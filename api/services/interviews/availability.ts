@@ -131,3 +131,23 @@ export async function deleteBusyBlock(services: Services, auth: AuthContext, use
   const { count } = await services.prisma.busyBlock.deleteMany({ where: { id: blockId, userId: user.id, orgId: auth.orgId, source: 'MANUAL' } });
   if (!count) throw notFound('Busy block', blockId);
 }
+
+/** Feeds older than this are fetched again when someone looks for their owners' slots. */
+export const FEED_MAX_AGE_MS = 6 * 3_600_000;
+const refreshing = new Set<string>();
+
+/**
+ * Refreshes the stale feeds of these interviewers (not fetched within FEED_MAX_AGE_MS), each at most once at a
+ * time per process. Slot searches call it: the API without waiting (this search uses the blocks it has, the
+ * next one the fresh ones), the self-scheduling activity waiting, since a worker can afford the fetch.
+ */
+export async function refreshStaleFeeds(services: Pick<Services, 'prisma'>, orgId: string, userIds: string[], now = Date.now()): Promise<number> {
+  const stale = await services.prisma.calendarFeed.findMany({
+    where: { orgId, userId: { in: userIds }, OR: [{ lastFetchedAt: null }, { lastFetchedAt: { lt: new Date(now - FEED_MAX_AGE_MS) } }] },
+    select: { id: true },
+  });
+  const mine = stale.filter((f) => !refreshing.has(f.id));
+  mine.forEach((f) => refreshing.add(f.id));
+  await Promise.all(mine.map((f) => refreshCalendarFeed(services, f.id, now).catch(() => undefined).finally(() => refreshing.delete(f.id))));
+  return mine.length;
+}

@@ -150,7 +150,7 @@ test('availability: working hours, manual busy blocks, an ICS feed whose URL is 
   expect(await t.prisma.busyBlock.count({ where: { id: block.body.id } })).toBe(0);
 });
 
-test('panel slot finding through the API: both interviewers free, in both working days, around the feed busy hour', async () => {
+test('panel slot finding through the API: both interviewers free, in both working days, around the feed busy hour; stale feeds refreshed', async () => {
   const w = nextWeek();
   const res = await recruiter('POST', '/api/interviews/slots', {
     interviewerIds: [org.userIds.interviewer, secondId], windowStart: new Date(w.start).toISOString(), windowEnd: new Date(w.end).toISOString(),
@@ -174,6 +174,14 @@ test('panel slot finding through the API: both interviewers free, in both workin
   });
   expect(loose.body.slots.length).toBeGreaterThan(slots.length);
   expect(loose.body.slots.every((s: { interviewerIds: string[] }) => s.interviewerIds.includes(secondId))).toBe(true);
+
+  // A feed not fetched for over 6 hours is refreshed when someone searches its owner's slots.
+  feedBody = feedBody.replace(`DTSTART:${utc(busyStart)}`, `DTSTART:${utc(busyStart + HOUR)}`).replace(`DTEND:${utc(busyStart + HOUR)}`, `DTEND:${utc(busyStart + 2 * HOUR)}`);
+  await t.prisma.calendarFeed.update({ where: { userId: secondId }, data: { lastFetchedAt: new Date(Date.now() - 7 * HOUR) } });
+  await recruiter('POST', '/api/interviews/slots', { interviewerIds: [secondId], windowStart: new Date(w.start).toISOString(), windowEnd: new Date(w.end).toISOString(), durationMinutes: 60 });
+  await waitFor('stale feed refreshed', async () => (await t.prisma.busyBlock.findFirst({ where: { userId: secondId, source: 'ICS_FEED' } }))?.startsAt.getTime() === busyStart + HOUR);
+  feedBody = feedBody.replace(`DTSTART:${utc(busyStart + HOUR)}`, `DTSTART:${utc(busyStart)}`).replace(`DTEND:${utc(busyStart + 2 * HOUR)}`, `DTEND:${utc(busyStart + HOUR)}`);
+  await second('POST', '/api/users/me/calendar-feed/refresh');
 
   const bad = await recruiter('POST', '/api/interviews/slots', { interviewerIds: ['nobody'], windowStart: new Date(w.start).toISOString(), windowEnd: new Date(w.end).toISOString(), durationMinutes: 60 });
   expect(bad.status).toBe(404);
