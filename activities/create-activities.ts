@@ -16,6 +16,7 @@ import { updateTags } from './update-tags';
 import { addToPool } from './add-to-pool';
 import { updateCandidateField } from './update-candidate-field';
 import { callWebhook } from './call-webhook';
+import { scoreApplication } from './score-application';
 import { recordRunFinished, recordRunMigrated } from './record-run-finished';
 import { recordRunParked } from './record-run-parked';
 import { remindAssignees } from './remind-assignees';
@@ -41,6 +42,7 @@ export function createActivities(deps: ActivityDeps) {
     addToPool: addToPool(deps),
     updateCandidateField: updateCandidateField(deps),
     callWebhook: callWebhook(deps),
+    scoreApplication: scoreApplication(deps),
     recordRunFinished: recordRunFinished(deps),
     recordRunMigrated: recordRunMigrated(deps),
     recordRunParked: recordRunParked(deps),

@@ -197,6 +197,38 @@ test('reject with an email: rejected stage, status and reason, then the email on
   expect(await t.prisma.auditEvent.findFirst({ where: { entityId: applied.body.id, action: 'application.rejected' } })).toMatchObject({ after: { status: 'REJECTED', reason: 'Role needs on-site presence' } });
 });
 
+test('screening by criteria: a score stored per application, pass continues, fail auto-rejects', async () => {
+  const graph = graphOf(
+    [
+      n('applied', 'trigger.application_received'),
+      n('screen', 'logic.score_criteria', {
+        passScore: 20,
+        criteria: [
+          { kind: 'no_knockout_failures', label: 'No knockout failed', points: 10 },
+          { kind: 'keywords', label: 'Says "screened"', q: 'screened', points: 10 },
+          { kind: 'skills', label: 'Rust', skills: ['rust'], points: 50 },
+        ],
+      }),
+      n('reject', 'action.reject', { reason: 'Screening score too low' }),
+      n('passed', 'action.end'),
+      n('rejected', 'action.end'),
+    ],
+    [['applied', 'out', 'screen'], ['screen', 'pass', 'passed'], ['screen', 'fail', 'reject'], ['reject', 'out', 'rejected']],
+  );
+  const { jobId } = await createHiringJob(recruiter, graph);
+  const pass = await recruiter('POST', '/api/applications', applicant(jobId, { candidate: { firstName: 'Ada', lastName: 'Screened', email: `screened.${crypto.randomUUID()}@example.com` } }));
+  const fail = await recruiter('POST', '/api/applications', applicant(jobId, { candidate: { firstName: 'Ada', lastName: 'Elsewhere', email: `elsewhere.${crypto.randomUUID()}@example.com` } }));
+  expect(path((await finished(pass.body.run.id)).steps)).toEqual(['applied:out', 'screen:pass', 'passed:']);
+  expect(path((await finished(fail.body.run.id)).steps)).toEqual(['applied:out', 'screen:fail', 'reject:out', 'rejected:']);
+
+  const passed = await t.prisma.application.findUniqueOrThrow({ where: { id: pass.body.id } });
+  expect(passed).toMatchObject({ status: 'ACTIVE', screeningScore: 20 });
+  expect((passed.screening as { criteria: { label: string; isMet: boolean }[] }).criteria.map((c) => c.isMet)).toEqual([true, true, false]);
+  const rejected = await t.prisma.application.findUniqueOrThrow({ where: { id: fail.body.id } });
+  expect(rejected).toMatchObject({ status: 'REJECTED', screeningScore: 10, rejectionReason: 'Screening score too low' });
+  expect(await t.prisma.auditEvent.count({ where: { entityId: fail.body.id, action: 'application.screened' } })).toBe(1);
+});
+
 test('manual trigger and time: a fixed wait, a wait until a date in the run data (and one missing), an open send window', async () => {
   const candidate = await t.prisma.candidate.create({ data: { orgId: org.orgId, firstName: 'Mary', lastName: 'Jackson', email: `mj.${crypto.randomUUID()}@example.com` } });
   const graph = graphOf(

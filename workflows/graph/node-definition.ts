@@ -12,7 +12,7 @@ export type ActivityName =
   | 'sendEmail' | 'sendSms' | 'addNote'
   | 'createTask' | 'cancelTask' | 'createApprovalTasks' | 'createInterviewRequest' | 'remindAssignees' | 'reassignTask'
   | 'moveToStage' | 'rejectApplication' | 'hireApplication'
-  | 'updateTags' | 'addToPool' | 'updateCandidateField' | 'callWebhook';
+  | 'updateTags' | 'addToPool' | 'updateCandidateField' | 'callWebhook' | 'scoreApplication';
 
 export interface RunRef {
   runId: string;

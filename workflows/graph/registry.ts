@@ -20,6 +20,7 @@ import peopleApproval from './nodes/people-approval';
 import schedulingScheduleInterview from './nodes/scheduling-schedule-interview';
 import logicBranch from './nodes/logic-branch';
 import logicAbSplit from './nodes/logic-ab-split';
+import logicScoreCriteria from './nodes/logic-score-criteria';
 import actionMoveToStage from './nodes/action-move-to-stage';
 import actionReject from './nodes/action-reject';
 import actionHire from './nodes/action-hire';
@@ -50,6 +51,7 @@ export const NODE_DEFINITIONS: readonly NodeDefinition<any>[] = [
   schedulingScheduleInterview,
   logicBranch,
   logicAbSplit,
+  logicScoreCriteria,
   actionMoveToStage,
   actionReject,
   actionHire,
