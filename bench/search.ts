@@ -36,8 +36,8 @@ export function searchScenarios(d: Pick<SearchDataset, 'jobId' | 'stageId'>): Se
     { name: 'keyword medium + years + tag', isGoal: true, body: { q: KEYWORDS.medium.word, minYears: 5, tags: ['alumni'], sort: 'recent' } },
     { name: 'filters only: skill + years + country', isGoal: true, body: { skills: ['javascript'], minYears: 10, location: { countryCode: 'DE' } } },
     { name: 'job + stage', isGoal: true, body: { jobId: d.jobId, stageId: d.stageId } },
-    { name: 'relevance, keyword rare', isGoal: false, body: { q: KEYWORDS.rare.word } },
-    { name: 'relevance, keyword medium', isGoal: false, body: { q: KEYWORDS.medium.word } },
+    { name: 'relevance, keyword rare', isGoal: false, body: { q: KEYWORDS.rare.word, sort: 'relevance' } },
+    { name: 'relevance, keyword medium', isGoal: false, body: { q: KEYWORDS.medium.word, sort: 'relevance' } },
   ];
 }
 

@@ -31,7 +31,11 @@ const ZQueryFields = z
     stageId: ZId.optional(),
     source: ZLabel.optional(),
     status: z.enum(['ACTIVE', 'REJECTED', 'WITHDRAWN', 'HIRED']).optional(),
-    /** relevance needs keywords; without them it is refused rather than quietly becoming recency. */
+    /**
+     * recent (default): newest first, an index walk whatever the keywords. relevance: ts_rank, which must rank
+     * every match before the first row (cheap for rare words, slow for common ones at scale; see docs/benchmarks.md).
+     * relevance needs keywords; without them it is refused rather than quietly becoming recency.
+     */
     sort: z.enum(['relevance', 'recent']).optional(),
   })
   .strict();
@@ -60,7 +64,7 @@ export const ZCandidateSearchRequest = ZQueryFields.extend(ZCandidateSearchPage.
 export type TCandidateSearchRequest = z.infer<typeof ZCandidateSearchRequest>;
 
 export type SearchSort = 'relevance' | 'recent';
-export const effectiveSort = (query: Pick<TCandidateSearchQuery, 'q' | 'sort'>): SearchSort => query.sort ?? (query.q ? 'relevance' : 'recent');
+export const effectiveSort = (query: Pick<TCandidateSearchQuery, 'q' | 'sort'>): SearchSort => (query.sort === 'relevance' && query.q ? 'relevance' : 'recent');
 
 /**
  * Where the next page starts: the last row's sort key. `rank` is the float4

@@ -67,7 +67,7 @@ const names = (result: { candidates: { id: string }[] }) => result.candidates.ma
 
 describe('keywords', () => {
   test('rank: a name or headline hit (weights A, B) outranks a resume-only mention (D); merged and other orgs never appear', async () => {
-    const result = await search({ q: 'rust' });
+    const result = await search({ q: 'rust', sort: 'relevance' });
     expect(result.sort).toBe('relevance');
     // Ada: headline + skills + resume; Grace: skills + resume. Linus and Barbara do not say "rust".
     expect(names(result)).toEqual(['ada', 'grace']);
@@ -79,8 +79,9 @@ describe('keywords', () => {
     expect(names(await search({ q: 'rust -cobol' }))).toEqual(['ada']);
   });
 
-  test('recency order on request: newest first', async () => {
-    expect(names(await search({ q: 'rust', sort: 'recent' }))).toEqual(['grace', 'ada']);
+  test('recency is the default order, with or without keywords: newest first', async () => {
+    expect(names(await search({ q: 'rust' }))).toEqual(['grace', 'ada']);
+    expect((await search({ q: 'rust' })).sort).toBe('recent');
   });
 });
 
@@ -132,7 +133,7 @@ describe('keyset pages', () => {
     return { seen, pages };
   }
 
-  test.each([['recent', { q: 'zebra', sort: 'recent' }], ['relevance', { q: 'zebra' }], ['no keywords', { tags: ['paged'] }]])(
+  test.each([['recent', { q: 'zebra', sort: 'recent' }], ['relevance', { q: 'zebra', sort: 'relevance' }], ['no keywords', { tags: ['paged'] }]])(
     '%s: every match exactly once, in the order of one big page',
     async (_name, body) => {
       const { seen, pages } = await walk(body);
@@ -158,7 +159,7 @@ describe('keyset pages', () => {
 
 describe('saved searches', () => {
   test('create, list (mine and shared), run with pages, delete', async () => {
-    const created = await recruiter('POST', '/api/saved-searches', { name: 'Rust people', query: { q: 'rust', skills: ['rust'] } });
+    const created = await recruiter('POST', '/api/saved-searches', { name: 'Rust people', query: { q: 'rust', skills: ['rust'], sort: 'relevance' } });
     expect(created.status).toBe(201);
     const shared = await admin('POST', '/api/saved-searches', { name: 'US speakers', query: { tags: ['speaker'], location: { countryCode: 'US' } }, isShared: true });
     const privateOfAdmin = await admin('POST', '/api/saved-searches', { name: 'Admin only', query: { q: 'kernel' } });
@@ -167,7 +168,7 @@ describe('saved searches', () => {
     const list = await recruiter('GET', '/api/saved-searches');
     expect(list.body.map((s: any) => [s.name, s.isMine])).toEqual([['Rust people', true], ['US speakers', false]]);
     const row = await t.prisma.savedSearch.findUniqueOrThrow({ where: { id: created.body.id } });
-    expect(row).toMatchObject({ orgId: org.orgId, ownerId: org.userIds.recruiter, isShared: false, query: { q: 'rust', skills: ['rust'] } });
+    expect(row).toMatchObject({ orgId: org.orgId, ownerId: org.userIds.recruiter, isShared: false, query: { q: 'rust', skills: ['rust'], sort: 'relevance' } });
 
     const run = await recruiter('POST', `/api/saved-searches/${created.body.id}/run`);
     expect(run.status).toBe(200);
@@ -241,8 +242,8 @@ describe('isolation and bad input', () => {
     ['page too large', { limit: 1000 }, 'body.limit', 'too_big'],
     ['unknown status', { status: 'MAYBE' }, 'body.status', 'invalid_value'],
     ['malformed cursor', { cursor: 'not-a-cursor' }, 'body.cursor', 'invalid_cursor'],
-    ['cursor of the other order', { q: 'rust', cursor: Buffer.from(JSON.stringify({ s: 'recent', c: '2026-01-01T00:00:00.000Z', i: 'x' })).toString('base64url') }, 'body.cursor', 'invalid_cursor'],
-    ['relevance cursor with SQL for a rank', { q: 'rust', cursor: Buffer.from(JSON.stringify({ s: 'relevance', r: "1); DROP TABLE x; --", c: '2026-01-01T00:00:00.000Z', i: 'x' })).toString('base64url') }, 'body.cursor', 'invalid_cursor'],
+    ['cursor of the other order', { q: 'rust', sort: 'relevance', cursor: Buffer.from(JSON.stringify({ s: 'recent', c: '2026-01-01T00:00:00.000Z', i: 'x' })).toString('base64url') }, 'body.cursor', 'invalid_cursor'],
+    ['relevance cursor with SQL for a rank', { q: 'rust', sort: 'relevance', cursor: Buffer.from(JSON.stringify({ s: 'relevance', r: "1); DROP TABLE x; --", c: '2026-01-01T00:00:00.000Z', i: 'x' })).toString('base64url') }, 'body.cursor', 'invalid_cursor'],
   ])('%s: 400 with the field path', async (_name, body, path, code) => {
     const res = await recruiter('POST', '/api/search/candidates', body);
     expect(res.status).toBe(400);
