@@ -13,6 +13,7 @@ import { pipelineOverlayRoutes } from './routes/pipeline-overlay';
 import { applicationRoutes } from './routes/applications';
 import { publicApplyRoutes } from './routes/public-apply';
 import { candidateMergeRoutes } from './routes/candidate-merges';
+import { applyFormRoutes } from './routes/apply-form';
 import { inboxRoutes } from './routes/inbox';
 import { auditRoutes } from './routes/audit';
 import { offerRoutes } from './routes/offers';
@@ -28,7 +29,7 @@ import { searchRoutes } from './routes/search';
 import { interviewRoutes } from './routes/interviews';
 import { schedulePageRoutes } from './routes/schedule-page';
 
-export const ROUTES: readonly RouteDef[] = [...systemRoutes, ...authRoutes, ...pipelineRoutes, ...pipelineOverlayRoutes, ...jobRoutes, ...careersRoutes, ...applicationRoutes, ...publicApplyRoutes, ...candidateMergeRoutes, ...inboxRoutes, ...auditRoutes, ...offerRoutes, ...complianceRoutes, ...runRoutes, ...orgRoutes, ...candidateRoutes, ...searchRoutes, ...interviewRoutes, ...schedulePageRoutes];
+export const ROUTES: readonly RouteDef[] = [...systemRoutes, ...authRoutes, ...pipelineRoutes, ...pipelineOverlayRoutes, ...jobRoutes, ...careersRoutes, ...applicationRoutes, ...publicApplyRoutes, ...candidateMergeRoutes, ...applyFormRoutes, ...inboxRoutes, ...auditRoutes, ...offerRoutes, ...complianceRoutes, ...runRoutes, ...orgRoutes, ...candidateRoutes, ...searchRoutes, ...interviewRoutes, ...schedulePageRoutes];
 
 export const UI_DIST = path.resolve(__dirname, '../builder-ui/dist');
 

@@ -8,6 +8,7 @@ import { AppError, type ErrorDetail } from '../errors';
 export interface TJobQuestion {
   key: string;
   label: string;
+  helpText?: string | null;
   type: 'YES_NO' | 'NUMBER' | 'CHOICE' | 'TEXT';
   choices: string[];
   isRequired: boolean;

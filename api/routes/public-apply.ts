@@ -23,7 +23,7 @@ export function idempotencyKeyOf(header: string | string[] | undefined): string 
   return parsed.data;
 }
 
-function validated(value: unknown): TPublicApplyRequest {
+export function validated(value: unknown): TPublicApplyRequest {
   const result = ZPublicApplyRequest.safeParse(value);
   if (result.success) return result.data;
   const details = result.error.issues.map((i) => ({ path: ['body', ...i.path].join('.'), message: i.message, code: i.code }));
