@@ -28,6 +28,7 @@ const ORG_LEVEL: Record<string, string> = {
   '/api/candidate-merges/': 'merge undo is for org-wide roles only (access list)',
   '/api/users/': 'user settings: the handler allows the user themself or an admin',
   '/api/org/': 'organization settings, admins only',
+  '/api/rejection-reasons/': 'rejection reasons are organization configuration',
 };
 
 type Caller = 'anonymous' | 'ADMIN' | 'RECRUITER' | 'COORDINATOR' | 'HIRING_MANAGER' | 'INTERVIEWER' | 'other-org';
