@@ -15,6 +15,8 @@ export interface ActivityDeps {
   mailFrom: string;
   /** Base URL of the public pages (self-scheduling links in emails); default http://localhost:3000. */
   publicUrl?: string;
+  /** Interviewers' ICS feeds may be on loopback or private addresses (CALENDAR_FEED_ALLOW_PRIVATE). */
+  allowPrivateCalendarFeeds?: boolean;
   /** Outbound SMS; the dev sink (records only) when absent. */
   sms?: SmsProvider;
 }

@@ -32,7 +32,7 @@ export async function offerInterviewSlots(deps: ActivityDeps, interviewId: strin
     const duration = interview.durationMinutes ?? 60;
     const windowStart = new Date(now);
     const windowEnd = new Date(now + SELF_SCHEDULE_WINDOW.days * 24 * HOUR_MS);
-    await refreshStaleFeeds(deps, interview.orgId, interview.interviewerIds, now);
+    await refreshStaleFeeds({ prisma: deps.prisma, allowPrivateFeeds: deps.allowPrivateCalendarFeeds }, interview.orgId, interview.interviewerIds, now);
     const found = await searchSlots(pool, interview.orgId, {
       interviewerIds: interview.interviewerIds, windowStart, windowEnd, durationMinutes: duration, minimumNoticeMinutes: SELF_SCHEDULE_WINDOW.noticeMinutes, limit: SELF_SCHEDULE_WINDOW.maxSlots,
     }, now);

@@ -40,6 +40,8 @@ export const ZConfig = z.object({
   SMTP_SINK_PORT: z.coerce.number().int().default(0),
   /** Default sender for messages without an explicit from. */
   MAIL_FROM: z.string().default('Trellis Recruiting <recruiting@trellis.localhost>'),
+  /** Fetch interviewers' ICS feeds from loopback and private addresses (off: a feed URL cannot reach internal services). */
+  CALENDAR_FEED_ALLOW_PRIVATE: ZBool.default(false),
   /** Public base URL, used in links inside messages. */
   PUBLIC_URL: z.string().optional(),
   /** Allow GET /api/dev/session to hand the seeded admin token to loopback callers. Default: on in embedded mode. */

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { defineRoute } from '../route';
 import {
-  ZAvailabilityUpdate, ZBusyBlockCreate, ZCalendarFeedUpdate, addBusyBlock, deleteBusyBlock, getAvailability, refreshOwnFeed, refreshStaleFeeds, removeCalendarFeed, setAvailability, setCalendarFeed,
+  ZAvailabilityUpdate, ZBusyBlockCreate, ZCalendarFeedUpdate, addBusyBlock, deleteBusyBlock, getAvailability, feedDepsOf, refreshOwnFeed, refreshStaleFeeds, removeCalendarFeed, setAvailability, setCalendarFeed,
 } from '../services/interviews/availability';
 import { ZSlotRequest, searchSlots } from '../services/interviews/slot-search';
 import { ZCancelInterview, ZRescheduleInterview, ZScheduleInterview, cancelInterview, getInterview, rescheduleInterview, scheduleInterview } from '../services/interviews/interview-booking';
@@ -64,7 +64,7 @@ export const interviewRoutes = [
     handler: async ({ services, auth, body }) => {
       const result = await searchSlots(services.pool, auth.orgId, body);
       // Stale feeds refresh in the background: this answer uses the blocks at hand, the next one the fresh ones.
-      void refreshStaleFeeds(services, auth.orgId, body.interviewerIds).catch((err) => services.log.warn({ err: (err as Error).message }, 'feed refresh failed'));
+      void refreshStaleFeeds(feedDepsOf(services), auth.orgId, body.interviewerIds).catch((err) => services.log.warn({ err: (err as Error).message }, 'feed refresh failed'));
       return { body: result };
     },
   }),

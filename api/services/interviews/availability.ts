@@ -16,6 +16,10 @@ const DAY_MS = 86_400_000;
 export const FEED_WINDOW_DAYS = { back: 1, ahead: 62 };
 const COORDINATORS = new Set(['ADMIN', 'RECRUITER', 'COORDINATOR']);
 
+/** What a feed refresh needs: the database, and whether feeds may live on private addresses. */
+export interface FeedDeps { prisma: Services['prisma']; allowPrivateFeeds?: boolean }
+export const feedDepsOf = (services: Services): FeedDeps => ({ prisma: services.prisma, allowPrivateFeeds: services.config.CALENDAR_FEED_ALLOW_PRIVATE });
+
 export const ZAvailabilityUpdate = z
   .object({ timeZone: ZTimeZone, workingHours: ZWorkingHours.nullable().optional() })
   .strict()
@@ -76,7 +80,7 @@ export async function setCalendarFeed(services: Services, auth: AuthContext, use
     select: { id: true },
   });
   await services.prisma.auditEvent.create({ data: { orgId: auth.orgId, actorType: 'USER', actorId: auth.userId, action: 'calendar_feed.set', entityType: 'User', entityId: user.id, after: { feedId: feed.id } } });
-  return refreshCalendarFeed(services, feed.id);
+  return refreshCalendarFeed(feedDepsOf(services), feed.id);
 }
 
 export async function removeCalendarFeed(services: Services, auth: AuthContext, userId: string) {
@@ -86,10 +90,10 @@ export async function removeCalendarFeed(services: Services, auth: AuthContext, 
 }
 
 /** Fetches and imports a feed; stores the outcome on the feed. Old blocks stay when the fetch or parse fails. */
-export async function refreshCalendarFeed(services: Pick<Services, 'prisma'>, feedId: string, now = Date.now()) {
+export async function refreshCalendarFeed(services: FeedDeps, feedId: string, now = Date.now()) {
   const feed = await services.prisma.calendarFeed.findUniqueOrThrow({ where: { id: feedId }, include: { user: { select: { timeZone: true } } } });
   const window = { start: now - FEED_WINDOW_DAYS.back * DAY_MS, end: now + FEED_WINDOW_DAYS.ahead * DAY_MS };
-  const fetched = await fetchCalendarFeed(feed.url);
+  const fetched = await fetchCalendarFeed(feed.url, { allowPrivate: services.allowPrivateFeeds });
   let imported: ReturnType<typeof importIcsBusy> | undefined;
   let error = fetched.isOk ? null : fetched.reason;
   if (fetched.isOk) {
@@ -117,7 +121,7 @@ export async function refreshOwnFeed(services: Services, auth: AuthContext, user
   const user = await resolveInterviewer(services, auth, userId, true);
   const feed = await services.prisma.calendarFeed.findUnique({ where: { userId: user.id }, select: { id: true } });
   if (!feed) throw new AppError('NOT_FOUND', 'no calendar feed set', [{ path: 'params.userId', message: 'set a feed first' }]);
-  return refreshCalendarFeed(services, feed.id);
+  return refreshCalendarFeed(feedDepsOf(services), feed.id);
 }
 
 export async function addBusyBlock(services: Services, auth: AuthContext, userId: string, body: z.infer<typeof ZBusyBlockCreate>) {
@@ -141,7 +145,7 @@ const refreshing = new Set<string>();
  * time per process. Slot searches call it: the API without waiting (this search uses the blocks it has, the
  * next one the fresh ones), the self-scheduling activity waiting, since a worker can afford the fetch.
  */
-export async function refreshStaleFeeds(services: Pick<Services, 'prisma'>, orgId: string, userIds: string[], now = Date.now()): Promise<number> {
+export async function refreshStaleFeeds(services: FeedDeps, orgId: string, userIds: string[], now = Date.now()): Promise<number> {
   const stale = await services.prisma.calendarFeed.findMany({
     where: { orgId, userId: { in: userIds }, OR: [{ lastFetchedAt: null }, { lastFetchedAt: { lt: new Date(now - FEED_MAX_AGE_MS) } }] },
     select: { id: true },

@@ -2,7 +2,10 @@
 // slow server times out, and only http(s) is fetched. Failures are reasons, not throws.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fetchCalendarFeed } from '../../../api/services/interviews/calendar-feed-fetch';
+import { fetchCalendarFeed as fetchFeed, isPrivateAddress } from '../../../api/services/interviews/calendar-feed-fetch';
+
+// The test server is on loopback: allowed here, refused by default (last test).
+const fetchCalendarFeed = (url: string, opts: Parameters<typeof fetchFeed>[1] = {}) => fetchFeed(url, { allowPrivate: true, ...opts });
 
 let server: http.Server;
 let base = '';
@@ -17,6 +20,8 @@ beforeAll(async () => {
       res.on('close', () => clearInterval(timer));
       return;
     }
+    if (req.url === '/moved') return void res.writeHead(302, { location: '/ok' }).end();
+    if (req.url === '/loop') return void res.writeHead(302, { location: '/loop' }).end();
     if (req.url === '/slow') {
       const timer = setTimeout(() => res.end('late'), 2000);
       res.on('close', () => clearTimeout(timer));
@@ -38,9 +43,22 @@ test('over the cap, declared or streamed, is refused', async () => {
   expect(await fetchCalendarFeed(`${base}/chunked-big`, { maxBytes: 1000 })).toEqual({ isOk: false, reason: 'feed larger than 1000 bytes' });
 });
 
+test('redirects are followed (each hop checked), but not forever', async () => {
+  expect(await fetchCalendarFeed(`${base}/moved`)).toMatchObject({ isOk: true });
+  expect(await fetchCalendarFeed(`${base}/loop`)).toEqual({ isOk: false, reason: 'too many redirects' });
+});
+
 test('HTTP errors, timeouts and other schemes come back as reasons', async () => {
   expect(await fetchCalendarFeed(`${base}/missing`)).toEqual({ isOk: false, reason: 'HTTP 404' });
   expect(await fetchCalendarFeed(`${base}/slow`, { timeoutMs: 200 })).toEqual({ isOk: false, reason: 'timed out' });
   expect(await fetchCalendarFeed('file:///etc/passwd')).toMatchObject({ isOk: false, reason: 'only http and https feeds are fetched' });
   expect(await fetchCalendarFeed('not a url')).toMatchObject({ isOk: false, reason: 'not a URL' });
+});
+
+test('loopback, private and link-local addresses are refused unless allowed', async () => {
+  expect(await fetchFeed(`${base}/ok`)).toEqual({ isOk: false, reason: 'the feed address is not public' });
+  expect(await fetchFeed('http://169.254.169.254/latest/meta-data')).toEqual({ isOk: false, reason: 'the feed address is not public' });
+  expect(await fetchFeed('http://[::1]:1/x.ics')).toEqual({ isOk: false, reason: 'the feed address is not public' });
+  expect(['10.1.2.3', '172.16.0.1', '192.168.1.1', '127.0.0.1', '::ffff:127.0.0.1', 'fd00::1', 'fe80::1', '100.64.0.1', '0.0.0.0'].every(isPrivateAddress)).toBe(true);
+  expect(['8.8.8.8', '172.32.0.1', '2001:4860:4860::8888', '::ffff:1.1.1.1'].some(isPrivateAddress)).toBe(false);
 });

@@ -26,7 +26,8 @@ let feed: http.Server;
 let feedBody = '';
 
 beforeAll(async () => {
-  t = await startTestSystem();
+  // The test's feed server is on loopback, which production refuses by default.
+  t = await startTestSystem({ config: { CALENDAR_FEED_ALLOW_PRIVATE: 'true' } });
   org = await createTestOrg(t.prisma);
   recruiter = apiClient(t.url, org.tokens.recruiter);
   interviewer = apiClient(t.url, org.tokens.interviewer);
