@@ -18,6 +18,7 @@ import { inboxRoutes } from './routes/inbox';
 import { auditRoutes } from './routes/audit';
 import { offerRoutes } from './routes/offers';
 import { complianceRoutes } from './routes/compliance';
+import { decisionRoutes } from './routes/decisions';
 import { runRoutes } from './routes/runs';
 import { jobRoutes } from './routes/jobs';
 import { careersRoutes } from './routes/careers';
@@ -29,7 +30,7 @@ import { searchRoutes } from './routes/search';
 import { interviewRoutes } from './routes/interviews';
 import { schedulePageRoutes } from './routes/schedule-page';
 
-export const ROUTES: readonly RouteDef[] = [...systemRoutes, ...authRoutes, ...pipelineRoutes, ...pipelineOverlayRoutes, ...jobRoutes, ...careersRoutes, ...applicationRoutes, ...publicApplyRoutes, ...candidateMergeRoutes, ...applyFormRoutes, ...inboxRoutes, ...auditRoutes, ...offerRoutes, ...complianceRoutes, ...runRoutes, ...orgRoutes, ...candidateRoutes, ...searchRoutes, ...interviewRoutes, ...schedulePageRoutes];
+export const ROUTES: readonly RouteDef[] = [...systemRoutes, ...authRoutes, ...pipelineRoutes, ...pipelineOverlayRoutes, ...jobRoutes, ...careersRoutes, ...applicationRoutes, ...publicApplyRoutes, ...candidateMergeRoutes, ...applyFormRoutes, ...inboxRoutes, ...auditRoutes, ...offerRoutes, ...complianceRoutes, ...decisionRoutes, ...runRoutes, ...orgRoutes, ...candidateRoutes, ...searchRoutes, ...interviewRoutes, ...schedulePageRoutes];
 
 export const UI_DIST = path.resolve(__dirname, '../builder-ui/dist');
 
