@@ -12,8 +12,9 @@ import { benchFeedbackLatency } from './feedback-latency';
 import { benchCompile, benchLinearPlan, benchNurtureLoop } from './pipeline-language';
 import { runBuilderCanvasBench } from './builder-canvas';
 import { benchSearch } from './search';
+import { benchApply } from './apply';
 
-const BENCHMARKS = ['start-runs', 'feedback-latency', 'compile', 'linear-plan', 'nurture-loop', 'builder-canvas', 'search'] as const;
+const BENCHMARKS = ['start-runs', 'feedback-latency', 'compile', 'linear-plan', 'nurture-loop', 'builder-canvas', 'search', 'apply'] as const;
 type BenchmarkName = (typeof BENCHMARKS)[number];
 
 function intFromEnv(name: string, fallback: number): number {
@@ -49,6 +50,14 @@ async function main() {
       console.log(`  ours: ${r.ours.runsPerSecond} runs/s (${r.ours.started} started in ${r.ours.elapsedMs} ms, ${r.ours.failures} failed requests; other processes used ${r.ours.otherProcessesCores ?? '?'} cores)`);
       console.log(`  peer: ${r.peer.runsPerSecond} runs/s (${r.peer.started} started in ${r.peer.elapsedMs} ms; other processes used ${r.peer.otherProcessesCores ?? '?'} cores)`);
       console.log(`  ratio ours/peer: ${r.ratio}  goal ${r.goal}: ${r.isGoalMet ? 'PASS' : 'MISS'}`);
+    }
+    if (selected.includes('apply')) {
+      const r = await benchApply(env, { n: intFromEnv('BENCH_APPLY_N', 200), concurrency: intFromEnv('BENCH_APPLY_CONCURRENCY', 8) });
+      const file = writeResult(r.benchmark, { ...r, machine });
+      console.log(`\napply (n=${r.params.n}, ${r.params.concurrency} in flight, ${r.params.pdfBytes}-byte PDF) -> ${file}`);
+      console.log(`  ours: ${r.ours.applicationsPerSecond} applications/s, p50 ${r.ours.latencyMs.p50} ms, p95 ${r.ours.latencyMs.p95} ms (${r.ours.failures} failed, ${r.ours.resumesParsed} resumes parsed)`);
+      console.log(`  bare: ${r.peer.applicationsPerSecond} applications/s, p50 ${r.peer.latencyMs.p50} ms, p95 ${r.peer.latencyMs.p95} ms (${r.peer.failures} failed)`);
+      console.log(`  ratio ours/bare: ${r.ratio}`);
     }
     if (selected.includes('feedback-latency')) {
       const r = await benchFeedbackLatency(env, { k: intFromEnv('BENCH_K', 200), warmup: 10 });
