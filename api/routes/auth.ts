@@ -10,7 +10,7 @@ import { defineRoute, type RouteContext } from '../route';
 import { AppError, notFound } from '../errors';
 import type { Services } from '../services/services';
 import { PASSWORD_MAX, hashPassword, verifyPassword } from '../sessions/password-hash';
-import { enforceRateLimit, hitRateLimit, peekRateLimit, rateLimited, type TRateLimit } from '../sessions/rate-limit';
+import { enforceRateLimit, hitRateLimit, peekRateLimit, rateLimited, sweepRateLimits, type TRateLimit } from '../sessions/rate-limit';
 import { createSession, revokeSession } from '../sessions/session-store';
 import { clearedSessionCookie, csrfTokenFor, keyedHash, sessionCookie } from '../sessions/session-token';
 import { setUserPassword } from '../sessions/set-password';
@@ -45,6 +45,8 @@ async function profileOf(services: Services, userId: string) {
 
 async function login({ services, body, req, res }: RouteContext<unknown, unknown, z.infer<typeof ZLoginRequest>>) {
   const key = services.config.AUTH_HMAC_KEY;
+  // About one login in a hundred clears expired counters (of every limit), so the table stays small without a timer.
+  if (Math.random() < 0.01) void sweepRateLimits(services.pool).catch((err) => services.log.warn({ err: (err as Error).message }, 'rate-limit sweep failed'));
   const ipHash = keyedHash(key, clientIp(req));
   const emailHash = keyedHash(key, body.email);
   if ((await peekRateLimit(services.pool, LOGIN_LIMITS.perIp, ipHash)) >= LOGIN_LIMITS.perIp.max) throw rateLimited(LOGIN_LIMITS.perIp);

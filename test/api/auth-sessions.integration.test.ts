@@ -4,6 +4,7 @@
 import crypto from 'node:crypto';
 import { apiClient, createTestOrg, startTestSystem, type TestOrg, type TestSystem } from '../support/harness';
 import { setUserPassword } from '../../api/sessions/set-password';
+import { sweepRateLimits } from '../../api/sessions/rate-limit';
 import { sha256Hex } from '../../api/sessions/session-token';
 
 let t: TestSystem;
@@ -167,4 +168,14 @@ test('login is rate-limited per email (429) with counters in the shared table', 
   const counters = await t.prisma.rateLimitCounter.findMany({ where: { bucket: { startsWith: 'login:email:' } } });
   expect(counters.some((c) => c.count === 10)).toBe(true);
   expect(counters.every((c) => !c.bucket.includes('@'))).toBe(true);
+});
+
+test('the sweep deletes only expired counters', async () => {
+  const stale = `test:stale:${crypto.randomUUID()}`;
+  const live = `test:live:${crypto.randomUUID()}`;
+  await t.prisma.rateLimitCounter.create({ data: { bucket: stale, windowStart: new Date(Date.now() - 3600_000), expiresAt: new Date(Date.now() - 1000) } });
+  await t.prisma.rateLimitCounter.create({ data: { bucket: live, windowStart: new Date(), expiresAt: new Date(Date.now() + 900_000) } });
+  expect(await sweepRateLimits(t.system.db.pool)).toBeGreaterThanOrEqual(1);
+  const left = await t.prisma.rateLimitCounter.findMany({ where: { bucket: { in: [stale, live] } } });
+  expect(left.map((c) => c.bucket)).toEqual([live]);
 });
