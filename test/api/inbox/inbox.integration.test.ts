@@ -91,6 +91,7 @@ describe('listing', () => {
       pages++;
     } while (cursor);
     expect(pages).toBe(3);
+    expect((await recruiter('GET', '/api/tasks?limit=3&counts=false')).body.counts).toBeNull();
     expect(seen).toEqual([overdue, today, otherJob, nextWeek, unassigned, mine, later, noDue]);
   });
 
