@@ -12,6 +12,7 @@ import { recordAudit } from './audit';
 import type { Services } from './services';
 import type { AuthContext } from '../auth';
 import { decideOfferApproval } from './offers/offer-approval';
+import { decideJobApprovalForTask } from './jobs/job-approval-decision';
 
 export const ZCompleteTask = z
   .object({
@@ -71,8 +72,10 @@ async function decide(client: PoolClient, signals: OutboxRow[], auth: AuthContex
     throw new AppError('FORBIDDEN', 'only the approver this task is assigned to (or an admin) may decide it');
   }
   if (task.workflowId) signals.push(await insertRunSignal(client, auth.orgId, task.workflowId, { name: APPROVAL_DECIDED, payload: { taskId, approved: req.approved } }, `signal:task:${taskId}`));
+  // An APPROVE task belongs to at most one of these: an offer's approval chain or a job's opening.
   const offer = await decideOfferApproval(client, auth, taskId, req.approved, req.comment);
-  return { taskId, approved: req.approved, ...(offer ? { offer } : {}) };
+  const job = offer ? null : await decideJobApprovalForTask(client, auth, taskId, req.approved, req.comment);
+  return { taskId, approved: req.approved, ...(offer ? { offer } : {}), ...(job ? { job } : {}) };
 }
 
 export function decideApproval(services: Services, auth: AuthContext, taskId: string, req: z.infer<typeof ZDecideApproval>) {

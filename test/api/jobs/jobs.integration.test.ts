@@ -194,9 +194,11 @@ test('an approval decided from its inbox task moves the job the same way; concur
   expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
   expect(await t.prisma.jobApproval.count({ where: { jobId: job.body.id, decision: 'APPROVED' } })).toBe(1);
 
+  // The second approver decides from the inbox (POST /api/tasks/:id/decision): the job opens.
   const second = tasks.find((x) => x.assigneeId === ids[1])!;
-  const result = await withTransaction(t.system.db.pool, (c) => decideJobApprovalForTask(c, auth(ids[1]!), second.id, true, 'ok from inbox'));
-  expect(result).toEqual({ jobId: job.body.id, status: 'OPEN' });
+  const decided = await approvers[1]!.call('POST', `/api/tasks/${second.id}/decision`, { approved: true, comment: 'ok from inbox' });
+  expect(decided.status).toBe(202);
+  expect(decided.body.job).toEqual({ jobId: job.body.id, status: 'OPEN' });
   expect((await t.prisma.job.findUniqueOrThrow({ where: { id: job.body.id } })).status).toBe('OPEN');
   expect(await t.prisma.jobApproval.findFirstOrThrow({ where: { taskId: second.id } })).toMatchObject({ decision: 'APPROVED', comment: 'ok from inbox' });
 });
