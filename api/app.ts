@@ -3,7 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import express from 'express';
-import { mountRoutes, openApiDocument, type RouteDef } from './route';
+import { mountRoutes, type RouteDef } from './route';
+import { openApiDocsHtml, openApiDocument } from './openapi';
 import { createAuthenticator } from './auth';
 import { errorHandler } from './http-errors';
 import { AppError } from './errors';
@@ -46,6 +47,7 @@ export function createApp(services: Services): express.Express {
   const router = express.Router();
   mountRoutes(router, ROUTES, services, createAuthenticator(services.pool, { isSecureCookie: services.config.SESSION_COOKIE_SECURE, idleMinutes: services.config.SESSION_IDLE_MINUTES, absoluteHours: services.config.SESSION_ABSOLUTE_HOURS }));
   router.get('/api/openapi.json', (_req, res) => void res.json(openApiDocument(ROUTES)));
+  router.get('/api/docs', (_req, res) => void res.type('html').send(openApiDocsHtml(openApiDocument(ROUTES))));
   router.all('/api/{*rest}', (req) => {
     throw new AppError('NOT_FOUND', `no route ${req.method} ${req.path}`);
   });

@@ -72,21 +72,3 @@ export function mountRoutes(router: Router, routes: readonly RouteDef[], service
     router[route.method](route.path, ...handlers);
   }
 }
-
-/** OpenAPI 3.1 from the same declarations. */
-export function openApiDocument(routes: readonly RouteDef[]) {
-  const paths: Record<string, Record<string, unknown>> = {};
-  for (const r of routes) {
-    const path = r.path.replace(/:([A-Za-z]+)/g, '{$1}');
-    const op: Record<string, unknown> = {
-      summary: r.summary,
-      security: r.access === 'public' ? [] : [{ bearer: [] }],
-      'x-access': r.access,
-      ...(r.scope ? { 'x-scope': r.scope } : {}),
-    };
-    if (r.params) op.parameters = Object.keys((z.toJSONSchema(r.params, { io: 'input' }) as { properties?: object }).properties ?? {}).map((name) => ({ name, in: 'path', required: true }));
-    if (r.body) op.requestBody = { content: { 'application/json': { schema: z.toJSONSchema(r.body, { io: 'input', unrepresentable: 'any' }) } } };
-    (paths[path] ??= {})[r.method] = op;
-  }
-  return { openapi: '3.1.0', info: { title: 'Trellis API', version: '0.1.0' }, components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } }, paths };
-}
