@@ -1,7 +1,9 @@
 // Three projects: fast pure-logic unit tests, integration tests against real
 // Temporal / PostgreSQL / SMTP, and browser tests in headless Chromium.
 const transform = { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022' } }] };
-const base = { transform, testEnvironment: 'node', moduleFileExtensions: ['ts', 'tsx', 'js', 'json'] };
+// UI modules import their CSS (Vite bundles it); tests that reach them get an empty stylesheet.
+const moduleNameMapper = { '\\.css$': '<rootDir>/test/support/style-stub.js' };
+const base = { transform, moduleNameMapper, testEnvironment: 'node', moduleFileExtensions: ['ts', 'tsx', 'js', 'json'] };
 
 module.exports = {
   // Integration tests start real servers; per-project timeouts are not supported by Jest.
