@@ -64,10 +64,12 @@ test('build from an empty canvas, configure a template, fix a validation error, 
   await page.locator(byTestId('canvas-empty')).waitFor();
 
   await withFailureScreenshot(browser, 'builder-drag', async () => {
-    await dragFromPalette('trigger.manual', { x: 420, y: 60 });
-    await dragFromPalette('message.send_email', { x: 420, y: 200 });
-    await dragFromPalette('time.wait', { x: 420, y: 340 });
-    await dragFromPalette('action.end', { x: 420, y: 480 });
+    // A column on the left of the canvas, clear of the minimap in the bottom-right corner (a drop
+    // under it, or a connection ending over it, would land on the minimap instead).
+    await dragFromPalette('trigger.manual', { x: 200, y: 40 });
+    await dragFromPalette('message.send_email', { x: 200, y: 160 });
+    await dragFromPalette('time.wait', { x: 200, y: 280 });
+    await dragFromPalette('action.end', { x: 200, y: 400 });
     await waitFor('four nodes on the canvas', async () => (await page.locator(byTestId('pipeline-node')).count()) === 4);
     const edges = page.locator('.react-flow__edge');
     for (const [source, target] of [['manual_1', 'send_email_1'], ['send_email_1', 'wait_1'], ['wait_1', 'end_1']] as const) {
