@@ -1,7 +1,7 @@
 // The public careers site of each organization: the job list with filters, a
 // page per open job with JSON-LD, and XML/JSON feeds for job boards. No login,
 // no client script; short public caching with ETags (Express answers 304).
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { defineRoute } from '../route';
 import type { Services } from '../services/services';
@@ -29,21 +29,26 @@ function baseUrl(services: Services, req: Request): string {
   return (services.config.PUBLIC_URL ?? `${req.protocol}://${req.get('host')}`).replace(/\/+$/, '');
 }
 
+/** Every careers route writes its own response (HTML, XML, JSON Feed), with its own caching. */
+function sendRaw(res: Response, type: string, body: string, opts: { status?: number; cache?: string } = {}) {
+  if (opts.cache) res.set('Cache-Control', opts.cache);
+  res.status(opts.status ?? 200).type(type).send(body);
+  return { isRaw: true } as const;
+}
+
+const sendNotFound = (res: Response, what: string, cache?: string) => sendRaw(res, 'html', notFoundHtml(what), { status: 404, cache });
+
 export const careersRoutes = [
   defineRoute({
     method: 'get', path: '/careers/:orgSlug', summary: "An organization's open jobs (HTML), filtered by department, location, remote", access: 'public',
     params: ZOrgParams, query: ZCareersQuery,
     handler: async ({ services, params, query, req, res }) => {
       const org = await findPublicOrg(services.prisma, params.orgSlug);
-      if (!org) {
-        res.status(404).type('html').send(notFoundHtml('This careers page'));
-        return { isRaw: true };
-      }
+      if (!org) return sendNotFound(res, 'This careers page');
       const jobs = await listOpenJobs(services.prisma, org.id);
       const filters = { department: query.department || undefined, location: query.location || undefined, remote: query.remote };
       const html = careersIndexHtml(org, applyFilters(jobs, filters), filters, filterOptions(jobs), pickTracking(req.query as Record<string, unknown>), baseUrl(services, req));
-      res.set('Cache-Control', PAGE_CACHE).type('html').send(html);
-      return { isRaw: true };
+      return sendRaw(res, 'html', html, { cache: PAGE_CACHE });
     },
   }),
   defineRoute({
@@ -52,14 +57,10 @@ export const careersRoutes = [
     handler: async ({ services, params, req, res }) => {
       const org = await findPublicOrg(services.prisma, params.orgSlug);
       const job = org ? await findOpenJob(services.prisma, org.id, params.jobSlug) : null;
-      if (!org || !job) {
-        res.status(404).set('Cache-Control', 'no-store').type('html').send(notFoundHtml('This job'));
-        return { isRaw: true };
-      }
+      if (!org || !job) return sendNotFound(res, 'This job', 'no-store');
       const base = baseUrl(services, req);
       const html = jobPageHtml(org, job, jobPostingLd(job, org, base), pickTracking(req.query as Record<string, unknown>), base);
-      res.set('Cache-Control', PAGE_CACHE).type('html').send(html);
-      return { isRaw: true };
+      return sendRaw(res, 'html', html, { cache: PAGE_CACHE });
     },
   }),
   defineRoute({
@@ -67,16 +68,12 @@ export const careersRoutes = [
     params: ZOrgParams, query: ZFeedQuery,
     handler: async ({ services, params, query, req, res }) => {
       const org = await findPublicOrg(services.prisma, params.orgSlug);
-      if (!org) {
-        res.status(404).type('html').send(notFoundHtml('This feed'));
-        return { isRaw: true };
-      }
+      if (!org) return sendNotFound(res, 'This feed');
       const jobs = await listOpenJobs(services.prisma, org.id);
       // The build date is when the content last changed, so an unchanged feed keeps its ETag and boards get a 304.
       const lastChange = new Date(Math.max(0, ...jobs.map((j) => j.updatedAt.getTime())));
       const xml = xmlJobFeed(org, jobs, baseUrl(services, req), query.feed ?? 'xml_feed', lastChange);
-      res.set('Cache-Control', FEED_CACHE).type('application/xml; charset=utf-8').send(xml);
-      return { isRaw: true };
+      return sendRaw(res, 'application/xml; charset=utf-8', xml, { cache: FEED_CACHE });
     },
   }),
   defineRoute({
@@ -84,13 +81,9 @@ export const careersRoutes = [
     params: ZOrgParams, query: ZFeedQuery,
     handler: async ({ services, params, query, req, res }) => {
       const org = await findPublicOrg(services.prisma, params.orgSlug);
-      if (!org) {
-        res.status(404).type('html').send(notFoundHtml('This feed'));
-        return { isRaw: true };
-      }
+      if (!org) return sendNotFound(res, 'This feed');
       const feed = jsonJobFeed(org, await listOpenJobs(services.prisma, org.id), baseUrl(services, req), query.feed ?? 'json_feed');
-      res.set('Cache-Control', FEED_CACHE).type('application/feed+json; charset=utf-8').send(JSON.stringify(feed));
-      return { isRaw: true };
+      return sendRaw(res, 'application/feed+json; charset=utf-8', JSON.stringify(feed), { cache: FEED_CACHE });
     },
   }),
 ];
