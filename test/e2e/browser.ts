@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { UI_DIST } from '../../api/app';
 
 export const SCREENSHOT_DIR = path.resolve(__dirname, '../../test-artifacts/e2e');
 
@@ -70,3 +71,12 @@ export async function withFailureScreenshot<T>(session: BrowserSession, name: st
     throw err;
   }
 }
+
+/** Browser tests drive the built UI; say so plainly when it is missing. */
+export function assertUiBuilt(): void {
+  if (!fs.existsSync(path.join(UI_DIST, 'index.html'))) throw new Error(`the UI is not built (${UI_DIST}): run \`npm run build\` first`);
+}
+
+/** `[data-testid="x"][data-a="b"]`: the selector of an element by test id and data attributes. */
+export const byTestId = (testId: string, attrs: Record<string, string> = {}) =>
+  `[data-testid="${testId}"]${Object.entries(attrs).map(([k, v]) => `[data-${k}="${v}"]`).join('')}`;

@@ -3,10 +3,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { UI_DIST } from '../../api/app';
 import { apiClient, createTestOrg, startTestSystem, type TestOrg, type TestSystem } from '../support/harness';
 import { applicant, createHiringJob } from '../support/fixtures';
-import { openBrowser, withFailureScreenshot, type BrowserSession } from './browser';
+import { assertUiBuilt, openBrowser, withFailureScreenshot, type BrowserSession } from './browser';
 
 let t: TestSystem;
 let org: TestOrg;
@@ -14,7 +13,7 @@ let dataDir: string;
 let browser: BrowserSession;
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(UI_DIST, 'index.html'))) throw new Error(`the UI is not built (${UI_DIST}): run \`npm run build\` first`);
+  assertUiBuilt();
   // The embedded sink keeps mailbox.jsonl in TRELLIS_DATA_DIR: a fresh directory keeps runs apart.
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'trellis-e2e-mailbox-'));
   t = await startTestSystem({ config: { SMTP_URL: '', TRELLIS_DATA_DIR: dataDir } });

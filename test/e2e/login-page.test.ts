@@ -2,12 +2,9 @@
 // email and password; a wrong password shows the API's generic message; the right one signs in
 // with a session cookie that survives a reload; sign-out (a CSRF-protected POST) revokes the row.
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
-import { UI_DIST } from '../../api/app';
 import { setUserPassword } from '../../api/sessions/set-password';
 import { createTestOrg, startTestSystem, type TestOrg, type TestSystem } from '../support/harness';
-import { openBrowser, withFailureScreenshot, type BrowserSession } from './browser';
+import { assertUiBuilt, openBrowser, withFailureScreenshot, type BrowserSession } from './browser';
 
 let t: TestSystem;
 let org: TestOrg;
@@ -15,7 +12,7 @@ let browser: BrowserSession;
 const PASSWORD = 'a long enough password 1';
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(UI_DIST, 'index.html'))) throw new Error(`the UI is not built (${UI_DIST}): run \`npm run build\` first`);
+  assertUiBuilt();
   t = await startTestSystem({ parts: { api: true, worker: false }, config: { AUTH_HMAC_KEY: crypto.randomBytes(24).toString('hex') } });
   org = await createTestOrg(t.prisma);
   await setUserPassword(t.system.db.pool, { orgId: org.orgId, userId: org.userIds.recruiter, password: PASSWORD });

@@ -3,12 +3,10 @@
 // template (with autocomplete), see a validation error and fix it, publish, start a run through the
 // API and see the live count on the node where the run waits. Then the draft's safety nets: a
 // second tab's save is a conflict, not an overwrite, and a reload restores unsaved edits.
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { UI_DIST } from '../../api/app';
 import { apiClient, createTestOrg, startTestSystem, waitFor, type TestOrg, type TestSystem } from '../support/harness';
-import { openBrowser, SCREENSHOT_DIR, withFailureScreenshot, type BrowserSession } from './browser';
+import { byTestId, assertUiBuilt, openBrowser, SCREENSHOT_DIR, withFailureScreenshot, type BrowserSession } from './browser';
 
 let t: TestSystem;
 let org: TestOrg;
@@ -17,7 +15,7 @@ let browser: BrowserSession;
 let page: Page;
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(UI_DIST, 'index.html'))) throw new Error(`the UI is not built (${UI_DIST}): run \`npm run build\` first`);
+  assertUiBuilt();
   t = await startTestSystem();
   org = await createTestOrg(t.prisma);
   recruiter = apiClient(t.url, org.tokens.recruiter);
@@ -29,8 +27,6 @@ afterAll(async () => {
   await t?.stop();
 });
 
-const byTestId = (testId: string, attrs: Record<string, string> = {}) =>
-  `[data-testid="${testId}"]${Object.entries(attrs).map(([k, v]) => `[data-${k}="${v}"]`).join('')}`;
 const nodeCard = (nodeId: string) => byTestId('pipeline-node', { 'node-id': nodeId });
 
 async function createEmptyPipeline(name: string): Promise<string> {
@@ -73,6 +69,8 @@ test('build from an empty canvas, configure a template, fix a validation error, 
     await waitFor('four nodes on the canvas', async () => (await page.locator(byTestId('pipeline-node')).count()) === 4);
     const edges = page.locator('.react-flow__edge');
     for (const [source, target] of [['manual_1', 'send_email_1'], ['send_email_1', 'wait_1'], ['wait_1', 'end_1']] as const) {
+      // Let the previous edit settle (validated, redrawn, saved) before the next gesture, as a person would.
+      await page.locator(byTestId('save-status', { state: 'saved' })).waitFor();
       const before = await edges.count();
       await connect(source, 'out', target);
       await waitFor(`an edge from ${source} to ${target}`, async () => (await edges.count()) === before + 1, 10_000);

@@ -2,13 +2,10 @@
 // Temporal and PostgreSQL, mail to a real SMTP sink): add an applicant, score them from the
 // inbox, then read the run and the pipeline. Outcomes are checked where the system records them:
 // the application's stage in the database and the messages the SMTP sink received.
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { UI_DIST } from '../../api/app';
 import { apiClient, createTestOrg, startTestSystem, waitFor, type TestOrg, type TestSystem } from '../support/harness';
 import { createHiringJob } from '../support/fixtures';
-import { openBrowser, withFailureScreenshot, type BrowserSession } from './browser';
+import { byTestId, assertUiBuilt, openBrowser, withFailureScreenshot, type BrowserSession } from './browser';
 
 const INBOX_RELOAD_AFTER_MS = 3_000;
 const TASK_WAIT_MS = 30_000;
@@ -20,7 +17,7 @@ let browser: BrowserSession;
 let page: Page;
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(UI_DIST, 'index.html'))) throw new Error(`the UI is not built (${UI_DIST}): run \`npm run build\` first`);
+  assertUiBuilt();
   t = await startTestSystem();
   org = await createTestOrg(t.prisma);
   recruiter = apiClient(t.url, org.tokens.recruiter);
@@ -31,9 +28,6 @@ afterAll(async () => {
   await browser?.close();
   await t?.stop();
 });
-
-const byTestId = (testId: string, attrs: Record<string, string> = {}) =>
-  `[data-testid="${testId}"]${Object.entries(attrs).map(([k, v]) => `[data-${k}="${v}"]`).join('')}`;
 
 /** The inbox polls every 10 s; reloading when the row is late keeps the test fast. */
 async function waitForRow(row: Locator): Promise<void> {
