@@ -36,3 +36,9 @@ test('refuses unknown or repeated events, a port clashing with the timeout, and 
   const eleven = Array.from({ length: 11 }, (_, i) => ({ name: 'candidate.replied', port: `p${i}` }));
   expect(configIssues(waitForAny, { events: eleven })).toContain('events');
 });
+
+test('waits for the hire an accepted offer reports (candidate.hired), so a pipeline can go on after it', () => {
+  const ctx = contextFor(waitForAny, { events: [{ name: 'candidate.hired', port: 'hired' }], timeout: { days: 30 } });
+  expect(waitForAny.start(ctx)).toEqual({ kind: 'wait', signals: ['candidate.hired'], timeoutMs: 30 * 86_400_000 });
+  expect(waitForAny.resume!(ctx, signal('candidate.hired', { offerId: 'o1' }))).toEqual({ kind: 'next', port: 'hired', vars: { lastEvent: { offerId: 'o1' } } });
+});

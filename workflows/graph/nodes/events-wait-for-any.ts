@@ -4,7 +4,9 @@ import { ZDuration, durationToMs } from '../schema';
 import { defineNode } from '../node-definition';
 import { ZPortName } from './config-parts';
 
-export const WAITABLE_EVENTS = ['candidate.replied', 'feedback.submitted', 'interview.scheduled', 'form.submitted', 'candidate.applied', 'stage.changed'] as const;
+// candidate.hired: an accepted offer hires (POST /api/offers/:id/response), so a pipeline can wait for the hire and
+// carry on (a welcome email, onboarding) instead of only exiting on it.
+export const WAITABLE_EVENTS = ['candidate.replied', 'feedback.submitted', 'interview.scheduled', 'form.submitted', 'candidate.applied', 'stage.changed', 'candidate.hired'] as const;
 
 export const ZWaitForAnyConfig = z
   .object({
@@ -29,7 +31,7 @@ export default defineNode({
   label: 'Wait for any event',
   docs:
     'Waits for the first of up to ten events about this candidate (replied, feedback submitted, interview scheduled, ' +
-    'form submitted, applied, stage changed) and leaves by the port listed for that event, with the event\'s data as ' +
+    'form submitted, applied, stage changed, hired by an accepted offer) and leaves by the port listed for that event, with the event\'s data as ' +
     '{{lastEvent}}. Several events may share a port. With a timeout, leaves by "timeout" if none happens in time; ' +
     'without one it waits indefinitely.',
   config: ZWaitForAnyConfig,
