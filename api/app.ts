@@ -22,16 +22,19 @@ import { complianceRoutes } from './routes/compliance';
 import { decisionRoutes } from './routes/decisions';
 import { runRoutes } from './routes/runs';
 import { jobRoutes } from './routes/jobs';
+import { jobBoardRoutes } from './routes/job-board';
+import { userRoutes } from './routes/users';
 import { careersRoutes } from './routes/careers';
 import { systemRoutes } from './routes/system';
 import { orgRoutes } from './routes/org';
 import { candidateRoutes } from './routes/candidates';
+import { candidateProfileRoutes } from './routes/candidate-profile';
 import { authRoutes } from './routes/auth';
 import { searchRoutes } from './routes/search';
 import { interviewRoutes } from './routes/interviews';
 import { schedulePageRoutes } from './routes/schedule-page';
 
-export const ROUTES: readonly RouteDef[] = [...systemRoutes, ...authRoutes, ...pipelineRoutes, ...pipelineOverlayRoutes, ...jobRoutes, ...careersRoutes, ...applicationRoutes, ...publicApplyRoutes, ...candidateMergeRoutes, ...applyFormRoutes, ...inboxRoutes, ...auditRoutes, ...offerRoutes, ...complianceRoutes, ...decisionRoutes, ...runRoutes, ...orgRoutes, ...candidateRoutes, ...searchRoutes, ...interviewRoutes, ...schedulePageRoutes];
+export const ROUTES: readonly RouteDef[] = [...systemRoutes, ...authRoutes, ...pipelineRoutes, ...pipelineOverlayRoutes, ...jobRoutes, ...jobBoardRoutes, ...userRoutes, ...careersRoutes, ...applicationRoutes, ...publicApplyRoutes, ...candidateMergeRoutes, ...applyFormRoutes, ...inboxRoutes, ...auditRoutes, ...offerRoutes, ...complianceRoutes, ...decisionRoutes, ...runRoutes, ...orgRoutes, ...candidateRoutes, ...candidateProfileRoutes, ...searchRoutes, ...interviewRoutes, ...schedulePageRoutes];
 
 export const UI_DIST = path.resolve(__dirname, '../builder-ui/dist');
 

@@ -16,7 +16,7 @@ const EDITORS = ['ADMIN', 'RECRUITER'] as const;
 
 export const jobRoutes = [
   defineRoute({
-    method: 'get', path: '/api/jobs', summary: 'Jobs with stages and application counts (hiring managers: their jobs only)', access: 'authenticated',
+    method: 'get', path: '/api/jobs', summary: 'Jobs with stages, application counts (per stage too) and hiring team (hiring managers: their jobs only)', access: 'authenticated',
     query: z.object({ status: z.enum(['DRAFT', 'PENDING_APPROVAL', 'OPEN', 'CLOSED']).optional() }).strict(),
     handler: async ({ services, auth, query }) => {
       const jobs = await services.prisma.job.findMany({
@@ -26,9 +26,20 @@ export const jobRoutes = [
           ...(auth.role === 'HIRING_MANAGER' ? { members: { some: { userId: auth.userId } } } : {}),
         },
         orderBy: { createdAt: 'desc' },
-        include: { stages: { orderBy: { position: 'asc' } }, _count: { select: { applications: true } } },
+        include: {
+          stages: { orderBy: { position: 'asc' }, include: { _count: { select: { applications: true } } } },
+          members: { orderBy: { addedAt: 'asc' }, select: { userId: true, role: true, user: { select: { name: true } } } },
+          _count: { select: { applications: true } },
+        },
       });
-      return { body: jobs.map(({ _count, ...j }) => ({ ...j, applicationCount: _count.applications })) };
+      return {
+        body: jobs.map(({ _count, stages, members, ...j }) => ({
+          ...j,
+          applicationCount: _count.applications,
+          stages: stages.map(({ _count: stageCount, ...s }) => ({ ...s, applicationCount: stageCount.applications })),
+          members: members.map((m) => ({ userId: m.userId, role: m.role, name: m.user.name })),
+        })),
+      };
     },
   }),
   defineRoute({
