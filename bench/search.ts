@@ -10,7 +10,8 @@ import { Client as PgClient, Pool } from 'pg';
 import { loadConfig } from '../api/platform/config';
 import { createLogger } from '../api/platform/logger';
 import { startSystem } from '../api/system';
-import { buildSearchSql } from '../api/search/build-search-sql';
+import { buildSearchSql, type SearchPlan } from '../api/search/build-search-sql';
+import { chooseSearchPlan } from '../api/search/choose-search-plan';
 import { decodeCursor, effectiveSort, encodeCursor, ZCandidateSearchRequest } from '../api/search/candidate-search-request';
 import { KEYWORDS, prepareSearchDataset, BENCH_ORG_ID, type SearchDataset } from './search-data';
 import { forEachConcurrently, now, round, summarize, type Summary } from './stats';
@@ -99,12 +100,16 @@ export async function benchSearch(opts: { candidates: number; resumeWords: numbe
     if (res.status !== 200) throw new Error(`search ${JSON.stringify(body)}: ${res.status} ${await res.text()}`);
     return (await res.json()) as { candidates: unknown[]; nextCursor: string | null };
   };
-  const statementOf = (body: Record<string, unknown>) => {
+  // The direct side runs the statement the API runs, plan included; the API also pays for choosing the plan.
+  const plans = new Map<string, SearchPlan>();
+  const statementOf = async (body: Record<string, unknown>) => {
     const { cursor, limit, ...query } = ZCandidateSearchRequest.parse(body);
-    return buildSearchSql(BENCH_ORG_ID, query, { limit: limit ?? PAGE, cursor: cursor ? decodeCursor(cursor, effectiveSort(query)) : undefined });
+    const key = JSON.stringify(query);
+    if (!plans.has(key)) plans.set(key, await chooseSearchPlan(direct, BENCH_ORG_ID, query, limit ?? PAGE));
+    return buildSearchSql(BENCH_ORG_ID, query, { limit: limit ?? PAGE, plan: plans.get(key), cursor: cursor ? decodeCursor(cursor, effectiveSort(query)) : undefined });
   };
   const viaSql = async (body: Record<string, unknown>) => {
-    const statement = statementOf(body);
+    const statement = await statementOf(body);
     return direct.query(statement.text, statement.values);
   };
 
@@ -116,9 +121,10 @@ export async function benchSearch(opts: { candidates: number; resumeWords: numbe
       const loadBefore = loadAverage();
       const { api, sql } = await measure(opts.samples, { api: async () => void (await viaApi(scenario.body)), sql: async () => void (await viaSql(scenario.body)) });
       const ratio = round(api!.p95 / sql!.p95, 2);
-      const server = await explain(direct, statementOf(scenario.body));
-      scenarios.push({ ...scenario, rowsOnPage: page.candidates.length, api: api!, sql: sql!, apiOverSqlP95: ratio, server, loadAverage: [loadBefore, loadAverage()] });
-      console.log(`  ${scenario.name}: API p95 ${api!.p95} ms, SQL p95 ${sql!.p95} ms, ratio ${ratio}; server ${server.executionMs} ms (${page.candidates.length} rows; load ${loadBefore} -> ${loadAverage()}) ${server.plan}`);
+      const server = await explain(direct, await statementOf(scenario.body));
+      const plan = plans.get(JSON.stringify(ZCandidateSearchRequest.parse(scenario.body)));
+      scenarios.push({ ...scenario, plan, rowsOnPage: page.candidates.length, api: api!, sql: sql!, apiOverSqlP95: ratio, server, loadAverage: [loadBefore, loadAverage()] });
+      console.log(`  ${scenario.name}: API p95 ${api!.p95} ms, SQL p95 ${sql!.p95} ms, ratio ${ratio}; ${plan} plan, server ${server.executionMs} ms (${page.candidates.length} rows; load ${loadBefore} -> ${loadAverage()}) ${server.plan}`);
     }
 
     // Keyset: walk to page 1,000 once (directly, it is only the way there), then time page 1 and page 1,000.
@@ -126,19 +132,19 @@ export async function benchSearch(opts: { candidates: number; resumeWords: numbe
     let cursor: string | undefined;
     for (let p = 1; p < 1000; p++) {
       const { rows } = await viaSql({ ...pagingBody, ...(cursor ? { cursor } : {}), limit: PAGE });
-      const last = rows[PAGE - 1] as { id: string; createdAt: Date } | undefined;
+      const last = rows[PAGE - 1] as { id: string; sortAt: Date } | undefined;
       if (!last) throw new Error(`fewer than 1,000 pages of ${JSON.stringify(pagingBody)}`);
-      cursor = encodeCursor({ sort: 'recent', createdAt: last.createdAt.toISOString(), id: last.id });
+      cursor = encodeCursor({ sort: 'recent', sortAt: last.sortAt.toISOString(), id: last.id });
     }
     const { page1, page1000 } = await measure(opts.samples, { page1: async () => void (await viaApi(pagingBody)), page1000: async () => void (await viaApi({ ...pagingBody, cursor })) });
     const paging = {
       body: pagingBody, page1, page1000, page1000OverPage1P95: round(page1000!.p95 / page1!.p95, 2),
-      server: { page1: await explain(direct, statementOf(pagingBody)), page1000: await explain(direct, statementOf({ ...pagingBody, cursor })) },
+      server: { page1: await explain(direct, await statementOf(pagingBody)), page1000: await explain(direct, await statementOf({ ...pagingBody, cursor })) },
     };
     console.log(`  keyset page 1 p95 ${page1!.p95} ms, page 1,000 p95 ${page1000!.p95} ms, ratio ${paging.page1000OverPage1P95}; server ${paging.server.page1.executionMs} vs ${paging.server.page1000.executionMs} ms`);
 
-    // The inbox as the route stands: the recruiter's own open tasks.
-    const inboxPath = '/api/inbox?assignee=me';
+    // The inbox: the recruiter's own open tasks, first page (50, by SLA due time) with the counts per state.
+    const inboxPath = '/api/tasks?assignee=me';
     const inboxFirst = await fetch(`${system.url}${inboxPath}`, { headers });
     if (inboxFirst.status !== 200) throw new Error(`inbox: ${inboxFirst.status} ${await inboxFirst.text()}`);
     const inboxBody = (await inboxFirst.json()) as unknown;

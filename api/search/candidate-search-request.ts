@@ -32,9 +32,10 @@ const ZQueryFields = z
     source: ZLabel.optional(),
     status: z.enum(['ACTIVE', 'REJECTED', 'WITHDRAWN', 'HIRED']).optional(),
     /**
-     * recent (default): newest first, an index walk whatever the keywords. relevance: ts_rank, which must rank
-     * every match before the first row (cheap for rare words, slow for common ones at scale; see docs/benchmarks.md).
-     * relevance needs keywords; without them it is refused rather than quietly becoming recency.
+     * recent (default): newest first: the newest profiles, or, when a job or stage is given, the newest
+     * applications to it. relevance: ts_rank, which must rank every match before the first row (cheap for rare
+     * words, slow for common ones at scale; see docs/benchmarks.md). relevance needs keywords; without them it
+     * is refused rather than quietly becoming recency.
      */
     sort: z.enum(['relevance', 'recent']).optional(),
   })
@@ -63,24 +64,32 @@ export type TCandidateSearchPage = z.infer<typeof ZCandidateSearchPage>;
 export const ZCandidateSearchRequest = ZQueryFields.extend(ZCandidateSearchPage.shape).strict().superRefine(checkQuery);
 export type TCandidateSearchRequest = z.infer<typeof ZCandidateSearchRequest>;
 
-export type SearchSort = 'relevance' | 'recent';
-export const effectiveSort = (query: Pick<TCandidateSearchQuery, 'q' | 'sort'>): SearchSort => (query.sort === 'relevance' && query.q ? 'relevance' : 'recent');
+/**
+ * The order of the rows: `relevance` (rank, then newest profile), `recent` (newest profile) or `applied`
+ * (newest application to the job or stage filtered on: what "recent" means to someone looking at one job).
+ */
+export type SearchSort = 'relevance' | 'recent' | 'applied';
+export const effectiveSort = (query: Pick<TCandidateSearchQuery, 'q' | 'sort' | 'jobId' | 'stageId'>): SearchSort => {
+  if (query.sort === 'relevance' && query.q) return 'relevance';
+  return query.jobId || query.stageId ? 'applied' : 'recent';
+};
 
 /**
  * Where the next page starts: the last row's sort key. `rank` is the float4
  * ts_rank as PostgreSQL printed it (shortest exact text), so it compares equal
- * when sent back as ::real; `sort` pins the cursor to the order it came from.
+ * when sent back as ::real; `sortAt` is the profile's creation time, or the
+ * application's for `applied`; `sort` pins the cursor to the order it came from.
  */
 export interface SearchCursor {
   sort: SearchSort;
   rank?: string;
-  createdAt: string;
+  sortAt: string;
   id: string;
 }
 
 const ZCursor = z
   .object({
-    s: z.enum(['relevance', 'recent']),
+    s: z.enum(['relevance', 'recent', 'applied']),
     r: z.string().regex(/^-?\d+(\.\d+)?(e-?\d+)?$/i).optional(),
     c: z.iso.datetime(),
     i: z.string().min(1).max(64),
@@ -88,7 +97,7 @@ const ZCursor = z
   .strict();
 
 export function encodeCursor(cursor: SearchCursor): string {
-  return Buffer.from(JSON.stringify({ s: cursor.sort, r: cursor.rank, c: cursor.createdAt, i: cursor.id })).toString('base64url');
+  return Buffer.from(JSON.stringify({ s: cursor.sort, r: cursor.rank, c: cursor.sortAt, i: cursor.id })).toString('base64url');
 }
 
 export function decodeCursor(text: string, sort: SearchSort, path = 'body.cursor'): SearchCursor {
@@ -104,5 +113,5 @@ export function decodeCursor(text: string, sort: SearchSort, path = 'body.cursor
   const { s, r, c, i } = parsed.data;
   if (s !== sort) throw refuse(`cursor is for ${s} order, this search sorts by ${sort}`);
   if (s === 'relevance' && r === undefined) throw refuse('relevance cursor without a rank');
-  return { sort: s, rank: r, createdAt: c, id: i };
+  return { sort: s, rank: r, sortAt: c, id: i };
 }

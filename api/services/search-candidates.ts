@@ -3,6 +3,7 @@
 import type { Pool } from 'pg';
 import { AppError } from '../errors';
 import { buildSearchSql } from '../search/build-search-sql';
+import { chooseSearchPlan } from '../search/choose-search-plan';
 import {
   decodeCursor, effectiveSort, encodeCursor,
   type SearchSort, type TCandidateSearchPage, type TCandidateSearchQuery,
@@ -25,6 +26,8 @@ export interface CandidateSearchHit {
   createdAt: Date;
   /** ts_rank of the keywords (relevance order only). */
   rank?: number;
+  /** When the candidate applied to the job or stage searched on (with a job or stage filter only). */
+  appliedAt?: Date;
 }
 
 export interface CandidateSearchResult {
@@ -36,6 +39,8 @@ export interface CandidateSearchResult {
 
 interface SearchRow extends CandidateSearchHit {
   rankKey?: string;
+  /** The order's time: the profile's creation, or the application's for a job or stage. */
+  sortAt: Date;
 }
 
 /**
@@ -60,14 +65,15 @@ export async function searchCandidates(pool: Pool, orgId: string, query: TCandid
   const cursor = page.cursor ? decodeCursor(page.cursor, sort, `${where}.cursor`) : undefined;
   const limit = page.limit ?? DEFAULT_SEARCH_PAGE;
   await assertApplicationFilters(pool, orgId, query, where);
-  const statement = buildSearchSql(orgId, query, { limit, cursor });
+  const plan = await chooseSearchPlan(pool, orgId, query, limit);
+  const statement = buildSearchSql(orgId, query, { limit, cursor, plan });
   const { rows } = await pool.query<SearchRow>(statement.text, statement.values);
   const hasMore = rows.length > limit;
   const pageRows = rows.slice(0, limit);
   const last = pageRows[pageRows.length - 1];
   const nextCursor = hasMore && last
-    ? encodeCursor({ sort, rank: last.rankKey, createdAt: last.createdAt.toISOString(), id: last.id })
+    ? encodeCursor({ sort, rank: last.rankKey, sortAt: last.sortAt.toISOString(), id: last.id })
     : null;
-  const candidates = pageRows.map(({ rankKey: _rankKey, ...hit }) => hit);
+  const candidates = pageRows.map(({ rankKey: _rankKey, sortAt, ...hit }) => (sort === 'applied' ? { ...hit, appliedAt: sortAt } : hit));
   return { sort, candidates, nextCursor };
 }

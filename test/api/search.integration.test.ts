@@ -3,6 +3,8 @@
 // gaps or repeats, organization isolation, and bad input (400/404, nothing written).
 import { apiClient, createTestOrg, startTestSystem, type TestOrg, type TestSystem } from '../support/harness';
 import type { PrismaClient } from '../../generated/prisma/client';
+import { buildSearchSql, type SearchPlan } from '../../api/search/build-search-sql';
+import { decodeCursor, effectiveSort, encodeCursor, type TCandidateSearchQuery } from '../../api/search/candidate-search-request';
 
 let t: TestSystem;
 let org: TestOrg;
@@ -146,6 +148,38 @@ describe('keyset pages', () => {
       expect(walked.seen).toEqual(whole.candidates.map((c) => c.id));
     },
   );
+
+  /** Pages of a query run with one plan, straight on the database: the ids, page by page. */
+  async function pagesWith(plan: SearchPlan, query: TCandidateSearchQuery) {
+    const pages: string[][] = [];
+    let cursor: string | undefined;
+    do {
+      const statement = buildSearchSql(org.orgId, query, { limit: 7, plan, cursor: cursor ? decodeCursor(cursor, effectiveSort(query)) : undefined });
+      const { rows } = await t.system.db.pool.query<{ id: string; sortAt: Date }>(statement.text, statement.values);
+      const page = rows.slice(0, 7);
+      pages.push(page.map((r) => r.id));
+      const last = page[page.length - 1];
+      cursor = rows.length > 7 && last ? encodeCursor({ sort: effectiveSort(query), sortAt: last.sortAt.toISOString(), id: last.id }) : undefined;
+    } while (cursor && pages.length < 20);
+    return pages;
+  }
+
+  test.each([
+    ['a keyword', { q: 'zebra' }],
+    ['a keyword and a tag', { q: 'zebra', tags: ['paged'] }],
+    ['a keyword and a phrase', { q: 'zebra "zebra crossing"' }],
+    ['a keyword and a job', { q: 'rust', jobId: '$job' }],
+  ])('the walk and matches-first plans give the same pages: %s', async (_name, raw) => {
+    const query = JSON.parse(JSON.stringify(raw).replace('$job', jobId)) as TCandidateSearchQuery;
+    const walked = await pagesWith('walk', query);
+    expect(walked.flat().length).toBeGreaterThan(0);
+    expect(await pagesWith('matches-first', query)).toEqual(walked);
+  });
+
+  test('a job filter pages by application, newest first, each applicant once', async () => {
+    const { seen } = await walk({ jobId });
+    expect(seen).toEqual([ids.linus, ids.grace, ids.ada]);
+  });
 
   test('a candidate added after page 1 does not shift later pages (newer rows land before the cursor)', async () => {
     const first = await search({ q: 'zebra', sort: 'recent', limit: 10 });

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Application_jobId_appliedAt_idx" ON "Application"("jobId", "appliedAt");
+
