@@ -4,6 +4,7 @@
 // hostile candidate name kept as text.
 import { apiClient, createTestOrg, startTestSystem, type TestOrg, type TestSystem } from '../../support/harness';
 import { applicant } from '../../support/fixtures';
+import { parseCsv } from '../../support/parse-csv';
 import { hashToken, newToken } from '../../../api/auth';
 import { recordEeoResponse, ZEeoAnswers } from '../../../api/services/compliance/eeo';
 
@@ -14,27 +15,6 @@ let recruiter: ReturnType<typeof apiClient>;
 let manager: ReturnType<typeof apiClient>;
 let jobId: string;
 const apps: { id: string; candidateId: string }[] = [];
-
-/** A small RFC 4180 reader, written apart from the exporter so a quoting mistake shows. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { cell += '"'; i++; }
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') { row.push(cell); cell = ''; }
-    else if (ch === '\r' && text[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i++; }
-    else cell += ch;
-  }
-  if (cell || row.length) { row.push(cell); rows.push(row); }
-  return rows;
-}
 
 beforeAll(async () => {
   t = await startTestSystem();
