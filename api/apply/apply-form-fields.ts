@@ -4,10 +4,14 @@
 import { AppError, type ErrorDetail } from '../errors';
 import { TRACKING_KEYS } from '../careers/public-job';
 import type { TJobQuestion } from './evaluate-answers';
+import { EEO_CODES } from '../services/compliance/eeo';
+
+/** The form's voluntary self-identification selects: `eeo.gender`, `eeo.raceEthnicity`... */
+export const EEO_FIELDS = Object.keys(EEO_CODES).map((k) => `eeo.${k}`);
 
 export const CANDIDATE_FIELDS = ['firstName', 'lastName', 'email', 'phone', 'location'] as const;
 /** Fields the form carries besides the candidate's and the questions'. */
-const FORM_FIELDS = new Set<string>([...CANDIDATE_FIELDS, ...TRACKING_KEYS, 'consent', 'formKey', 'resume']);
+const FORM_FIELDS = new Set<string>([...CANDIDATE_FIELDS, ...TRACKING_KEYS, ...EEO_FIELDS, 'consent', 'formKey', 'resume']);
 
 export type TFormValues = Record<string, string>;
 
@@ -34,6 +38,8 @@ export function requestFromForm(jobId: string, questions: readonly TJobQuestion[
   if (values.source) request.source = values.source;
   if (Object.keys(utm).length) request.utm = utm;
   if (values.consent) request.consent = { textVersion: values.consent, isGiven: true };
+  const eeo = Object.fromEntries(EEO_FIELDS.filter((f) => values[f]).map((f) => [f.slice('eeo.'.length), values[f]!]));
+  if (Object.keys(eeo).length) request.eeo = eeo;
   return request;
 }
 
@@ -46,5 +52,7 @@ export function formFieldOf(detail: ErrorDetail): string | null {
   if (answer) return `q.${answer[1]}`;
   if (p === 'body.resume' || (p === 'body' && detail.code === 'too_large')) return 'resume';
   if (p.startsWith('body.consent')) return 'consent';
+  const eeo = /^body\.eeo\.(\w+)/.exec(p);
+  if (eeo) return `eeo.${eeo[1]}`;
   return null;
 }

@@ -9,6 +9,7 @@ import { careersPath, jobPath, type TPublicOrg } from '../careers/public-job';
 import { renderMarkdown } from '../careers/markdown';
 import type { TJobQuestion } from './evaluate-answers';
 import type { TFormValues } from './apply-form-fields';
+import { EEO_CODES } from '../services/compliance/eeo';
 
 export interface TApplyFormPage {
   org: Pick<TPublicOrg, 'slug' | 'name'>;
@@ -81,6 +82,19 @@ export function applyFormHtml(p: TApplyFormPage): string {
     ? `<div class="field consent">${errorLine('consent')}<div class="hint" id="${id('consent')}-text">${renderMarkdown(p.consent.body)}</div>
 <label><input type="checkbox" id="${id('consent')}" name="consent" value="${h(p.consent.version)}" required${v('consent') ? ' checked' : ''}${describedBy('consent')}> I agree (required)</label></div>`
     : '';
+  const eeoLabels: Record<string, string> = {
+    gender: 'Gender', raceEthnicity: 'Race / ethnicity', veteranStatus: 'Veteran status', disabilityStatus: 'Disability',
+  };
+  const codeLabel = (code: string) => (code === 'declined' ? 'I decline to answer' : code.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase()));
+  const eeoSelect = ([key, codes]: [string, readonly string[]]) => {
+    const field = `eeo.${key}`;
+    const options = ['', ...codes].map((c) => `<option value="${h(c)}"${v(field) === c ? ' selected' : ''}>${c === '' ? 'Not answered' : h(codeLabel(c))}</option>`).join('');
+    return `<div class="field"><label for="${id(field)}">${h(eeoLabels[key] ?? key)}</label>${errorLine(field)}<select id="${id(field)}" name="${h(field)}"${describedBy(field)}>${options}</select></div>`;
+  };
+  const isEeoOpen = Object.keys(EEO_CODES).some((k) => v(`eeo.${k}`) || errorOf(`eeo.${k}`));
+  const eeo = `<details class="field" data-testid="apply-eeo"${isEeoOpen ? ' open' : ''}><summary>Voluntary self-identification (optional)</summary>
+<p class="hint">These answers help us measure whether our hiring is fair. They are kept apart from your application and are never shown to the people who review it or decide on it. Answering is optional and does not affect your application.</p>
+${Object.entries(EEO_CODES).map(eeoSelect).join('\n')}</details>`;
   const hidden = [...Object.entries(p.tracking), ['formKey', p.formKey]]
     .map(([k, val]) => `<input type="hidden" name="${h(k!)}" value="${h(val!)}">`).join('');
   const main = `<h1>Apply for ${h(p.job.title)}</h1>
@@ -96,6 +110,7 @@ ${input('location', 'Where you live (city, country)', 'text', { autocomplete: 'a
 <div class="field"><label for="${id('resume')}">Resume (PDF or Word .docx, up to 10 MB)</label>${errorLine('resume')}
 <input type="file" id="${id('resume')}" name="resume" accept=".pdf,.docx,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document"${describedBy('resume')}></div>
 ${p.questions.map(question).join('\n')}
+${eeo}
 ${consent}
 <button type="submit">Submit application</button>
 </form>`;

@@ -20,12 +20,15 @@ import { profileFromResume } from './profile-from-resume';
 import { findDuplicates } from './find-duplicates';
 import { createResumeStorage, resumeStorageRoot } from './resume-storage';
 import { tooLarge } from './read-limited-body';
+import { recordEeoResponse, ZEeoAnswers } from '../services/compliance/eeo';
 
 export const CONSENT_PURPOSE = 'application_processing';
 
 export const ZPublicApplyRequest = ZApplyRequest.extend({
   answers: ZAnswers.optional(),
   consent: z.object({ textVersion: z.string().min(1).max(100), isGiven: z.literal(true) }).strict().optional(),
+  /** Voluntary EEO self-identification: stored apart (EeoResponse), never shown to reviewers. */
+  eeo: ZEeoAnswers.optional(),
 }).strict();
 export type TPublicApplyRequest = z.infer<typeof ZPublicApplyRequest>;
 
@@ -131,6 +134,9 @@ export async function submitPublicApplication(
         }
         if (consentText) {
           await tx.consentRecord.create({ data: { orgId: org.id, candidateId, applicationId, purpose: CONSENT_PURPOSE, status: 'GRANTED', textVersion: consentText.version, source: `apply:${job.id}` } });
+        }
+        if (request.eeo && Object.keys(request.eeo).length) {
+          await recordEeoResponse(tx, { orgId: org.id, applicationId, jobId: job.id, answers: request.eeo });
         }
         if (knockoutFailures.length) {
           await tx.auditEvent.create({ data: { orgId: org.id, actorType: 'SYSTEM', action: 'application.knocked_out', entityType: 'Application', entityId: applicationId, after: { knockoutFailures, reason: `Knockout: ${knockoutLabels.join('; ')}` } } });

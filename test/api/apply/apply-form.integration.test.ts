@@ -60,6 +60,7 @@ test('POST with a PDF: thank-you page; the application has the tracking, answers
   const fields = {
     source: hidden(page, 'source')!, utm_source: hidden(page, 'utm_source')!, utm_medium: hidden(page, 'utm_medium')!, formKey: hidden(page, 'formKey')!,
     firstName: 'Katherine', lastName: 'Johnson', email: `kj.${Date.now()}@example.com`, 'q.authorized': 'yes', consent: 'v3',
+    'eeo.gender': 'female', 'eeo.veteranStatus': 'declined', 'eeo.disabilityStatus': '',
   };
   const res = await post(fields, { bytes: await generateResumePdf(41), name: 'KJ.pdf' });
   expect(res.status).toBe(201);
@@ -69,9 +70,25 @@ test('POST with a PDF: thank-you page; the application has the tracking, answers
   expect(app.resumeFiles[0]).toMatchObject({ kind: 'pdf', parseStatus: 'PARSED' });
   expect(app.candidate.skills.length).toBeGreaterThan(0);
   expect(await t.prisma.consentRecord.findFirst({ where: { applicationId: app.id, textVersion: 'v3' } })).not.toBeNull();
+  // Self-identification goes to EeoResponse alone: unanswered stays null, nothing of it on the application.
+  expect(await t.prisma.eeoResponse.findUnique({ where: { applicationId: app.id } })).toMatchObject({ gender: 'female', veteranStatus: 'declined', disabilityStatus: null, raceEthnicity: null, jobId });
+  expect(JSON.stringify(app)).not.toContain('female');
   // Sent twice (a reload of the POST): the same form key returns the first application, no second one.
   expect((await post(fields, { bytes: await generateResumePdf(41), name: 'KJ.pdf' })).status).toBe(201);
   expect(await t.prisma.application.count({ where: { jobId, candidate: { email: fields.email } } })).toBe(1);
+});
+
+test('self-identification: an optional section of the form; an unknown answer is a 400 on its field, nothing written', async () => {
+  const page = await (await fetch(formUrl())).text();
+  expect(page).toContain('data-testid="apply-eeo"');
+  expect(page).toMatch(/<label for="f-eeo_gender">Gender<\/label>/);
+  expect(page).toContain('<option value="declined">I decline to answer</option>');
+  const email = `eeo.${Date.now()}@example.com`;
+  const res = await post({ formKey: hidden(page, 'formKey')!, firstName: 'Mary', lastName: 'Jackson', email, 'q.authorized': 'yes', consent: 'v3', 'eeo.gender': 'robot' });
+  expect(res.status).toBe(400);
+  expect(res.html).toMatch(/id="f-eeo_gender-error"/);
+  expect(res.html).toContain('data-testid="apply-eeo" open');
+  expect(await t.prisma.candidate.count({ where: { orgId: org.orgId, email } })).toBe(0);
 });
 
 test('errors: shown next to their fields (aria-invalid, described-by), values kept, 4xx status, nothing written', async () => {
