@@ -3,7 +3,7 @@
 // before its handler. Another organization's id is 404 for everyone; inside the
 // organization, admins, recruiters and coordinators see everything, a hiring
 // manager only what belongs to jobs where they are a HIRING_MANAGER member (or
-// interviews they sit on), an interviewer only interviews they are booked on
+// interviews they sit on, or offers they are asked to approve), an interviewer only interviews they are booked on
 // (and the application, candidate and job behind them) and tasks assigned to them.
 import type { Pool } from 'pg';
 import type { Role } from '../../generated/prisma/client';
@@ -51,7 +51,8 @@ const SCOPE_SQL: Record<ScopeKind, string> = {
           r."applicationId" IS NOT NULL AND ${IV_OF_APPLICATION('r."applicationId"')} AS iv
           FROM "Run" r WHERE r.id = $1`,
   offer: `SELECT o."orgId",
-          EXISTS (SELECT 1 FROM "Application" a WHERE a.id = o."applicationId" AND ${HM_OF_JOB('a."jobId"')}) AS hm,
+          EXISTS (SELECT 1 FROM "Application" a WHERE a.id = o."applicationId" AND ${HM_OF_JOB('a."jobId"')})
+          OR EXISTS (SELECT 1 FROM "OfferApproval" oa WHERE oa."offerId" = o.id AND oa."approverId" = $2) AS hm,
           false AS iv
           FROM "Offer" o WHERE o.id = $1`,
 };

@@ -155,6 +155,10 @@ test('offers of another organization are not found; only the team and approvers 
   // Not this job's hiring manager nor an approver: refused (403 by the role scope, 404 without it).
   expect([403, 404]).toContain((await manager('GET', `/api/offers/${offer.id}`)).status);
   expect((await recruiter('GET', `/api/offers/${offer.id}`)).body).toMatchObject({ salaryAmount: '50.00', salaryUnit: 'HOUR', status: 'DRAFT' });
+  // Asked to approve it, the same hiring manager may read what they approve (but still not change it).
+  expect((await recruiter('POST', `/api/offers/${offer.id}/submit`, { approvers: [{ userId: managerId }], required: 1 })).status).toBe(200);
+  expect((await manager('GET', `/api/offers/${offer.id}`)).body).toMatchObject({ id: offer.id, status: 'PENDING_APPROVAL' });
+  expect((await manager('PATCH', `/api/offers/${offer.id}`, { salaryAmount: 99 })).status).toBe(403);
 });
 
 test("the inbox drives the pipeline's approval node and its offer-answer task (task.accepted)", async () => {
