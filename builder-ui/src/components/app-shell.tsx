@@ -1,13 +1,17 @@
 // The signed-in frame: header, left navigation and the page chosen by the hash route.
 import type { SessionOrg, SessionUser } from '../api-types';
 import { useHashRoute, type HashRoute } from '../hash-route';
+import { CandidateProfilePage } from '../pages/candidate-profile-page';
 import { InboxPage } from '../pages/inbox-page';
 import { JobsPage } from '../pages/jobs-page';
+import { JobBoardPage } from '../pages/job-board-page';
+import { JobEditorPage } from '../pages/job-editor-page';
 import { MailboxPage } from '../pages/mailbox-page';
 import { PipelineBuilderPage } from '../pages/pipeline-builder-page';
 import { PipelinesPage } from '../pages/pipelines-page';
 import { RunDetailPage } from '../pages/run-detail-page';
 import { RunsPage } from '../pages/runs-page';
+import { SearchPage } from '../pages/search-page';
 import { AppHeader } from './app-header';
 import { SideNav } from './side-nav';
 
@@ -26,13 +30,19 @@ function RoutedPage({ route }: { route: HashRoute }) {
   switch (section) {
     case undefined:
     case 'inbox':
-      return <InboxPage statusFilter={route.query.get('status') === 'COMPLETED' ? 'COMPLETED' : 'OPEN'} />;
+      return <InboxPage params={route.query} />;
+    case 'candidates':
+      return id ? <CandidateProfilePage key={id} candidateId={id} /> : <SearchPage params={route.query} />;
+    case 'search':
+      return <SearchPage params={route.query} />;
     case 'pipelines':
       return id ? <PipelineBuilderPage key={id} pipelineId={id} /> : <PipelinesPage />;
     case 'runs':
       return id ? <RunDetailPage key={id} runId={id} /> : <RunsPage />;
     case 'jobs':
-      return <JobsPage />;
+      if (id === 'new') return <JobEditorPage key="new" jobId={null} />;
+      if (id && route.segments[2] === 'edit') return <JobEditorPage key={id} jobId={id} />;
+      return id ? <JobBoardPage key={id} jobId={id} /> : <JobsPage />;
     case 'mailbox':
       return <MailboxPage />;
     default:
