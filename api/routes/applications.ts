@@ -5,6 +5,7 @@ import { notFound } from '../errors';
 import { submitApplication, ZApplyRequest } from '../services/applications';
 import { moveApplicationStage, ZMoveStage } from '../services/stage-moves';
 import { idempotencyKeyOf } from './public-apply';
+import { scorecardVisibility } from '../services/interviews/scorecards';
 
 export const applicationRoutes = [
   defineRoute({
@@ -25,11 +26,17 @@ export const applicationRoutes = [
           stage: true, job: { select: { id: true, title: true } },
           candidate: { select: { id: true, firstName: true, lastName: true, email: true } },
           transitions: { orderBy: { at: 'asc' } }, runs: { select: { id: true, workflowId: true, status: true, currentNodeId: true } },
-          scorecards: auth.role === 'INTERVIEWER' ? { where: { interviewerId: auth.userId } } : true,
         },
       });
       if (!application) throw notFound('Application', params.id);
-      return { body: application };
+      // The panel's independence rule, as on GET /api/applications/:id/scorecards: a panelist (an interviewer, or
+      // a hiring manager on the panel) reads others' scorecards only after submitting their own.
+      const visibility = await scorecardVisibility(services, auth, params.id);
+      const scorecards = await services.prisma.scorecard.findMany({
+        where: { applicationId: params.id, orgId: auth.orgId, ...(!visibility || visibility.isOwnOnly ? { interviewerId: auth.userId } : {}) },
+        orderBy: { submittedAt: 'asc' },
+      });
+      return { body: { ...application, scorecards } };
     },
   }),
   defineRoute({

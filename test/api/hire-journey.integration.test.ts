@@ -365,6 +365,7 @@ async function scorecards(applicationId: string, interviewId: string, runId: str
   expect(before.status).toBe(200);
   expect(before.body).toMatchObject({ isOthersHidden: true, hiddenCount: 1, scorecards: [] });
   expect(JSON.stringify(before.body)).not.toContain('sharded');
+  expect(JSON.stringify((await ada.call('GET', `/api/applications/${applicationId}`)).body)).not.toContain('sharded');
   // One scorecard of two: the run still waits for the panel.
   expect((await people.recruiter.call('GET', `/api/runs/${runId}`)).body.currentNodeId).toBe('panel_feedback');
 

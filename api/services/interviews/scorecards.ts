@@ -119,7 +119,13 @@ export async function submitInterviewScorecard(services: Services, auth: AuthCon
   });
 }
 
-export async function listApplicationScorecards(services: Services, auth: AuthContext, applicationId: string) {
+/**
+ * Whose scorecards on an application the caller may read (null: the application is not theirs to see).
+ * Independent judgement: someone on the panel sees no one else's feedback before giving theirs; people who
+ * decide without interviewing (recruiters, a hiring manager off the panel) see it all. Every route that
+ * returns scorecards applies this.
+ */
+export async function scorecardVisibility(services: Services, auth: AuthContext, applicationId: string): Promise<{ isOwnOnly: boolean } | null> {
   const { rows } = await services.pool.query<{ isPanelist: boolean; hasSubmitted: boolean }>(
     `SELECT EXISTS (SELECT 1 FROM "InterviewParticipant" p JOIN "Interview" i ON i.id = p."interviewId" WHERE i."applicationId" = a.id AND p."userId" = $3) AS "isPanelist",
             EXISTS (SELECT 1 FROM "Scorecard" s WHERE s."applicationId" = a.id AND s."interviewerId" = $3) AS "hasSubmitted"
@@ -128,10 +134,14 @@ export async function listApplicationScorecards(services: Services, auth: AuthCo
   );
   const access = rows[0];
   // An interviewer sees only applications they interview for.
-  if (!access || (auth.role === 'INTERVIEWER' && !access.isPanelist)) throw notFound('Application', applicationId);
-  // Independent judgement: someone on the panel sees no one else's feedback before giving theirs; people who
-  // decide without interviewing (recruiters, a hiring manager off the panel) see it all.
-  const isOwnOnly = access.isPanelist && !access.hasSubmitted;
+  if (!access || (auth.role === 'INTERVIEWER' && !access.isPanelist)) return null;
+  return { isOwnOnly: access.isPanelist && !access.hasSubmitted };
+}
+
+export async function listApplicationScorecards(services: Services, auth: AuthContext, applicationId: string) {
+  const visibility = await scorecardVisibility(services, auth, applicationId);
+  if (!visibility) throw notFound('Application', applicationId);
+  const { isOwnOnly } = visibility;
   const cards = await services.prisma.scorecard.findMany({
     where: { applicationId, orgId: auth.orgId, ...(isOwnOnly ? { interviewerId: auth.userId } : {}) },
     orderBy: { submittedAt: 'asc' },
