@@ -118,6 +118,6 @@ export const pipelineRoutes = [
   defineRoute({
     method: 'post', path: '/api/pipelines/:id/runs', summary: 'Start the latest published version for a candidate (pipelines with a manual trigger)', access: ['ADMIN', 'RECRUITER', 'COORDINATOR'],
     params: ZId, body: ZStartRun, bodyLimit: '10kb',
-    handler: async ({ services, auth, params, body }) => ({ status: 201, body: await startManualRun(services, auth.orgId, params.id, body) }),
+    handler: async ({ services, auth, params, body }) => ({ status: 201, body: await startManualRun(services, auth.orgId, auth.userId, params.id, body) }),
   }),
 ];

@@ -11,7 +11,7 @@ import type { Services } from './services';
 
 export const ZStartRun = z.object({ candidateId: z.string().min(1), applicationId: z.string().min(1).optional() }).strict();
 
-export async function startManualRun(services: Services, orgId: string, pipelineId: string, req: z.infer<typeof ZStartRun>) {
+export async function startManualRun(services: Services, orgId: string, userId: string | null, pipelineId: string, req: z.infer<typeof ZStartRun>) {
   const { prisma } = services;
   const version = await prisma.pipelineVersion.findFirst({ where: { pipelineId, orgId, status: 'PUBLISHED' }, orderBy: { version: 'desc' } });
   if (!version) throw new AppError('CONFLICT', `pipeline ${pipelineId} has no published version`, [{ path: 'params.id', message: 'publish it first' }]);
@@ -35,6 +35,9 @@ export async function startManualRun(services: Services, orgId: string, pipeline
   await prisma.$transaction([
     prisma.run.create({ data: { id: runId, orgId, pipelineVersionId: version.id, candidateId: candidate.id, applicationId: req.applicationId, workflowId } }),
     prisma.outboxEvent.create({ data: { id: outboxId, orgId, kind: 'START_WORKFLOW', dedupeKey: `start:${workflowId}`, payload: payload as never, availableAt: new Date(Date.now() + DIRECT_DELIVERY_LEASE_SECONDS * 1000) } }),
+    prisma.auditEvent.create({
+      data: { orgId, actorType: 'USER', actorId: userId, action: 'run.started', entityType: 'Run', entityId: runId, after: { pipelineId, pipelineVersionId: version.id, version: version.version, candidateId: candidate.id, applicationId: req.applicationId ?? null } },
+    }),
   ]);
   const row: OutboxRow = { id: outboxId, kind: 'START_WORKFLOW', payload, attempts: 0 };
   void services.outbox.deliverNow([row]);

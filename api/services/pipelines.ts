@@ -51,7 +51,13 @@ export async function createPipeline(services: Services, orgId: string, userId: 
   const graph = template
     ? instantiateStarterTemplate(template, { offerApproverUserIds: await offerApprovers(services, orgId, userId) })
     : parseDraft(input.graph ?? { nodes: [], edges: [] });
-  return services.prisma.pipeline.create({ data: { orgId, name: input.name, kind: input.kind ?? template?.kind ?? 'HIRING', draft: json(graph) } });
+  return services.prisma.$transaction(async (tx) => {
+    const pipeline = await tx.pipeline.create({ data: { orgId, name: input.name, kind: input.kind ?? template?.kind ?? 'HIRING', draft: json(graph) } });
+    await tx.auditEvent.create({
+      data: { orgId, actorType: 'USER', actorId: userId, action: 'pipeline.created', entityType: 'Pipeline', entityId: pipeline.id, after: { name: pipeline.name, kind: pipeline.kind, templateId: input.templateId ?? null } },
+    });
+    return pipeline;
+  });
 }
 
 const staleDraft = (current: number, yours: number) =>

@@ -30,9 +30,15 @@ async function findVisible(prisma: PrismaClient, auth: AuthContext, id: string) 
 export async function createSavedSearch(prisma: PrismaClient, auth: AuthContext, input: TCreateSavedSearch) {
   const existing = await prisma.savedSearch.findUnique({ where: { ownerId_name: { ownerId: auth.userId, name: input.name } }, select: { id: true } });
   if (existing) throw new AppError('CONFLICT', `you already have a saved search named "${input.name}"`, [{ path: 'body.name', message: 'must be unique among your saved searches', code: 'duplicate' }]);
-  return prisma.savedSearch.create({
-    data: { orgId: auth.orgId, ownerId: auth.userId, name: input.name, query: input.query as Prisma.InputJsonValue, isShared: input.isShared },
-    select: SELECT,
+  return prisma.$transaction(async (tx) => {
+    const saved = await tx.savedSearch.create({
+      data: { orgId: auth.orgId, ownerId: auth.userId, name: input.name, query: input.query as Prisma.InputJsonValue, isShared: input.isShared },
+      select: SELECT,
+    });
+    await tx.auditEvent.create({
+      data: { orgId: auth.orgId, actorType: 'USER', actorId: auth.userId, action: 'saved_search.created', entityType: 'SavedSearch', entityId: saved.id, after: { name: saved.name, isShared: saved.isShared, query: input.query as Prisma.InputJsonValue } },
+    });
+    return saved;
   });
 }
 
@@ -60,5 +66,10 @@ export async function runSavedSearch(pool: Pool, prisma: PrismaClient, auth: Aut
 export async function deleteSavedSearch(prisma: PrismaClient, auth: AuthContext, id: string): Promise<void> {
   const saved = await findVisible(prisma, auth, id);
   if (saved.ownerId !== auth.userId && auth.role !== 'ADMIN') throw new AppError('FORBIDDEN', 'only its owner or an admin may delete a shared search', [{ path: 'params.id', message: 'not yours' }]);
-  await prisma.savedSearch.deleteMany({ where: { id, orgId: auth.orgId } });
+  await prisma.$transaction([
+    prisma.savedSearch.deleteMany({ where: { id, orgId: auth.orgId } }),
+    prisma.auditEvent.create({
+      data: { orgId: auth.orgId, actorType: 'USER', actorId: auth.userId, action: 'saved_search.deleted', entityType: 'SavedSearch', entityId: id, before: { name: saved.name, isShared: saved.isShared, ownerId: saved.ownerId } },
+    }),
+  ]);
 }

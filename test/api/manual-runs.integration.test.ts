@@ -19,6 +19,9 @@ test('start by hand: the run sends the sequence and completes; wrong trigger and
   expect((await recruiter('POST', `/api/pipelines/${created.body.id}/runs`, { candidateId: 'nobody' })).status).toBe(404);
   const started = await recruiter('POST', `/api/pipelines/${created.body.id}/runs`, { candidateId: candidate.id });
   expect(started.status).toBe(201);
+  const audit = await t.prisma.auditEvent.findMany({ where: { orgId: org.orgId, entityId: { in: [created.body.id, started.body.id] } }, orderBy: { at: 'asc' } });
+  expect(audit.map((a) => [a.action, a.actorId])).toEqual([['pipeline.created', org.userIds.recruiter], ['pipeline.published', org.userIds.recruiter], ['run.started', org.userIds.recruiter]]);
+  expect(audit[2]!.after).toMatchObject({ pipelineId: created.body.id, candidateId: candidate.id, version: 1 });
   await waitFor('run completed', async () => (await t.prisma.run.findUniqueOrThrow({ where: { id: started.body.id } })).status === 'COMPLETED', 60_000);
   expect(t.sink.messages().filter((m) => m.to.includes(candidate.email!))).toHaveLength(2);
 

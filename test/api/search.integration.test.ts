@@ -218,6 +218,9 @@ describe('saved searches', () => {
     expect(await t.prisma.savedSearch.count({ where: { id: shared.body.id } })).toBe(1);
     expect((await recruiter('DELETE', `/api/saved-searches/${created.body.id}`)).status).toBe(204);
     expect(await t.prisma.savedSearch.count({ where: { id: created.body.id } })).toBe(0);
+    const audit = await t.prisma.auditEvent.findMany({ where: { entityId: created.body.id }, orderBy: { at: 'asc' } });
+    expect(audit.map((a) => [a.action, a.actorId])).toEqual([['saved_search.created', org.userIds.recruiter], ['saved_search.deleted', org.userIds.recruiter]]);
+    expect(audit[1]!.before).toMatchObject({ name: 'Rust people' });
   });
 
   test('same name twice: 409 on body.name, one row', async () => {

@@ -12,6 +12,7 @@ import type { AuthContext } from '../../auth';
 import type { Services } from '../services';
 import { withTransaction } from '../../platform/db/transaction';
 import { withRunSignals } from '../run-signals';
+import { recordAudit } from '../audit';
 import { createSchedulingToken, schedulingTokenError, verifySchedulingToken } from '../../scheduling/scheduling-link';
 import { ZTimeZone } from '../../scheduling/working-hours';
 import { searchSlots } from './slot-search';
@@ -93,6 +94,10 @@ export async function createInterviewRequest(services: Services, auth: AuthConte
       [requestId, auth.orgId, interviewId, body.durationMinutes, body.windowStart, body.windowEnd,
         JSON.stringify(found.slots.map((s) => ({ start: s.start, end: s.end, interviewerIds: s.interviewerIds }))), body.candidateTimeZone ?? null, expiresAt, auth.userId],
     );
+    await recordAudit(client, {
+      orgId: auth.orgId, actorType: 'USER', actorId: auth.userId, action: 'interview_request.created', entityType: 'InterviewRequest', entityId: requestId,
+      after: { interviewId, applicationId: application.id, slots: found.slots.length, expiresAt: expiresAt.toISOString() },
+    });
     return linkSecrets(client, auth.orgId);
   });
   const token = createSchedulingToken({ interviewRequestId: requestId, orgId: auth.orgId, expiresAt }, secrets);

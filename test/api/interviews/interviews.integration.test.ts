@@ -288,6 +288,7 @@ test('self-scheduling: the pipeline emails a signed link, a new request replaces
     applicationId, interviewId: requested.id, durationMinutes: 30, windowStart: new Date(w.start).toISOString(), windowEnd: new Date(w.end).toISOString(), candidateTimeZone: 'America/Sao_Paulo',
   });
   expect(created.status).toBe(201);
+  expect(await t.prisma.auditEvent.findFirst({ where: { action: 'interview_request.created', entityId: created.body.requestId } })).toMatchObject({ actorType: 'USER', after: { interviewId: requested.id, applicationId } });
   const token = created.body.token as string;
   expect(created.body.link).toMatch(new RegExp(`/schedule/${token.replace(/[.]/g, '\\.')}$`));
   const withdrawn = await fetch(`${t.url}/api/schedule/${emailed}`);
