@@ -15,17 +15,32 @@ export type CandidateSummary = { id: string; firstName: string; lastName: string
 export type TaskKind = 'FEEDBACK' | 'REVIEW' | (string & {});
 export type TaskStatus = 'OPEN' | 'COMPLETED';
 
+/** One task of GET /api/tasks (the keyset inbox). */
 export type InboxTask = {
   id: string;
   kind: TaskKind;
   title: string;
   status: string;
   dueAt: string | null;
+  snoozedUntil: string | null;
   createdAt: string;
-  candidate: CandidateSummary | null;
-  application: { id: string; job: { id: string; title: string }; stage: { key: string; name: string } } | null;
+  isOverdue: boolean;
+  isDueToday: boolean;
+  isSnoozed: boolean;
+  assignee: { id: string; name: string | null } | null;
+  assigneeRole: string | null;
+  claimedById: string | null;
+  candidate: { id: string; firstName: string; lastName: string } | null;
+  application: { id: string; stage: { key: string; name: string } | null } | null;
+  job: { id: string; title: string } | null;
   runId: string | null;
+  outcome: unknown;
+  completedAt: string | null;
 };
+export type InboxState = 'open' | 'snoozed' | 'completed' | 'cancelled';
+export type InboxCounts = { open: number; overdue: number; dueToday: number; snoozed: number };
+export type InboxPageResult = { tasks: InboxTask[]; counts: InboxCounts | null; nextCursor: string | null };
+export type OrgUser = { id: string; name: string; email: string; role: string };
 
 export type FeedbackScore = 1 | 2 | 3 | 4;
 export type FeedbackSubmission = { score: FeedbackScore; recommendation: 'strong_no' | 'no' | 'yes' | 'strong_yes'; notes: string };
@@ -99,3 +114,72 @@ export type MailboxMessage = {
   html: string | null;
   receivedAt: string;
 };
+
+/** GET /api/candidates/:id: the profile as the viewer may see it. */
+export type CandidateLinks = { linkedin?: string | null; github?: string | null; website?: string | null; others?: string[] };
+export type CandidateApplication = {
+  id: string;
+  status: string;
+  source: string | null;
+  appliedAt: string;
+  job: { id: string; title: string; status: string };
+  stage: { id: string; key: string; name: string; kind: string };
+  rejectionReason: string | null;
+  hiddenScorecardCount: number;
+};
+export type CandidateProfile = {
+  id: string;
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  phone: string | null;
+  location: string | null;
+  city: string | null;
+  countryCode: string | null;
+  headline: string | null;
+  yearsExperience: number | null;
+  skills: string[];
+  tags: string[];
+  source: string | null;
+  links: CandidateLinks;
+  education: Array<{ institution: string | null; degree: string | null; startYear: number | null; endYear: number | null }>;
+  employers: Array<{ company: string | null; title: string | null; start: string; end: string | null; isCurrent: boolean }>;
+  mergedIntoId: string | null;
+  createdAt: string;
+  resume: { id: string; displayName: string; mimeType: string; sizeBytes: number; uploadedAt: string; parseStatus: string } | null;
+  applications: CandidateApplication[];
+};
+export type TimelineEntry = { id: string; kind: string; occurredAt: string; applicationId: string | null; userId: string | null; data: Record<string, unknown> };
+export type TimelinePage = { entries: TimelineEntry[]; nextCursor: string | null };
+export type CandidateMessage = { id: string; subject: string | null; fromAddress: string; toAddress: string; bodyText: string; status: string; createdAt: string; sentAt: string | null };
+
+/** POST /api/search/candidates. */
+export type CandidateSearchQuery = {
+  q?: string;
+  skills?: string[];
+  minYears?: number;
+  maxYears?: number;
+  location?: { countryCode: string; city?: string };
+  tags?: string[];
+  jobId?: string;
+  stageId?: string;
+  source?: string;
+  status?: 'ACTIVE' | 'REJECTED' | 'WITHDRAWN' | 'HIRED';
+  sort?: 'relevance' | 'recent';
+};
+export type CandidateSearchHit = {
+  id: string;
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  headline: string | null;
+  city: string | null;
+  countryCode: string | null;
+  yearsExperience: number | null;
+  skills: string[];
+  tags: string[];
+  source: string | null;
+  createdAt: string;
+};
+export type CandidateSearchResult = { sort: string; candidates: CandidateSearchHit[]; nextCursor: string | null };
+export type SavedSearch = { id: string; name: string; query: CandidateSearchQuery; isShared: boolean; isMine: boolean };

@@ -59,10 +59,14 @@ async function readBody(response: Response): Promise<unknown> {
   }
 }
 
+function credentialHeaders(method: string): Record<string, string> {
+  if (bearerToken) return { Authorization: `Bearer ${bearerToken}` };
+  if (csrfToken && !['GET', 'HEAD'].includes(method)) return { 'X-CSRF-Token': csrfToken };
+  return {};
+}
+
 export async function apiRequest<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  if (bearerToken) headers.Authorization = `Bearer ${bearerToken}`;
-  else if (csrfToken && !['GET', 'HEAD'].includes(method)) headers['X-CSRF-Token'] = csrfToken;
+  const headers: Record<string, string> = { Accept: 'application/json', ...credentialHeaders(method) };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
 
   let response: Response;
@@ -93,6 +97,24 @@ export async function apiRequest<T>(method: string, path: string, body?: unknown
 export const apiGet = <T>(path: string) => apiRequest<T>('GET', path);
 export const apiPost = <T>(path: string, body: unknown) => apiRequest<T>('POST', path, body);
 export const apiPut = <T>(path: string, body: unknown) => apiRequest<T>('PUT', path, body);
+export const apiDelete = <T>(path: string) => apiRequest<T>('DELETE', path);
+
+/** Downloads a file the API serves as an attachment (resumes), with the same credentials as API calls. */
+export async function downloadFile(path: string, fallbackName: string): Promise<void> {
+  const response = await fetch(path, { headers: credentialHeaders('GET'), credentials: 'same-origin' });
+  if (!response.ok) {
+    const payload = await readBody(response);
+    if (isApiErrorBody(payload)) throw new ApiError(response.status, payload.error.code ?? 'ERROR', payload.error.message, payload.error.details ?? []);
+    throw new ApiError(response.status, 'HTTP_ERROR', `${response.status} ${response.statusText || 'Download failed'}`);
+  }
+  const name = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') ?? '')?.[1] ?? fallbackName;
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
 
 /** The embedded dev setup hands out a ready session; anywhere else this answers non-200. */
 export async function fetchDevSession(): Promise<DevSession | null> {

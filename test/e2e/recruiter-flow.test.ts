@@ -66,7 +66,7 @@ test('a recruiter adds an applicant, scores them from the inbox, and sees the co
 
   const taskId = await withFailureScreenshot(browser, 'inbox', async () => {
     await page.locator(byTestId('nav-inbox')).click();
-    const row = page.locator(byTestId('task-row', { 'task-kind': 'FEEDBACK' }), { hasText: candidate.email });
+    const row = page.locator(byTestId('task-row', { 'task-kind': 'FEEDBACK' }), { hasText: candidate.lastName });
     await waitForRow(row);
     const id = (await row.getAttribute('data-task-id'))!;
     await row.locator(byTestId('task-feedback-button')).click();
@@ -76,7 +76,7 @@ test('a recruiter adds an applicant, scores them from the inbox, and sees the co
     await form.locator(byTestId('feedback-notes')).fill('Clear reasoning about distributed systems.');
     await browser.screenshot('inbox');
     await form.locator(byTestId('feedback-submit')).click();
-    await page.locator(byTestId('feedback-confirmation')).waitFor();
+    await page.locator(byTestId('inbox-confirmation')).waitFor();
     return id;
   });
 
@@ -94,7 +94,7 @@ test('a recruiter adds an applicant, scores them from the inbox, and sees the co
   expect(mail.map((m) => m.subject)).toEqual(['We received your application for Staff Engineer']);
 
   await withFailureScreenshot(browser, 'run-detail', async () => {
-    await page.locator(byTestId('inbox-filter-completed')).click();
+    await page.locator(byTestId('inbox-tab-completed')).click();
     await page.locator(byTestId('task-row', { 'task-id': taskId })).waitFor();
     await page.locator(byTestId('nav-runs')).click();
     await page.locator(byTestId('run-row', { 'run-id': run.id })).click();

@@ -52,7 +52,8 @@ export function FeedbackForm({ task, onSubmitted, onCancel }: FeedbackFormProps)
         <strong>Scorecard</strong>
         <span className="muted">
           {formatPersonName(task.candidate)}
-          {task.application ? ` · ${task.application.job.title} · ${task.application.stage.name}` : ''}
+          {task.job ? ` · ${task.job.title}` : ''}
+          {task.application?.stage ? ` · ${task.application.stage.name}` : ''}
         </span>
       </div>
       <fieldset className="score-picker" data-testid="feedback-score">

@@ -1,9 +1,10 @@
-// Left navigation between the five areas of the recruiting workspace.
+// Left navigation between the areas of the recruiting workspace.
 import { hrefFor } from '../hash-route';
 
 // 24×24 stroke icons, kept inline so the UI needs no icon font or extra package.
 const NAV_SECTIONS = [
   { section: 'inbox', label: 'Inbox', iconPath: 'M4 13h4l2 3h4l2-3h4M4 13l2-8h12l2 8v6H4z' },
+  { section: 'search', label: 'Candidates', iconPath: 'M10.5 4a6.5 6.5 0 1 0 0 13 6.5 6.5 0 0 0 0-13zM15.5 15.5 20 20' },
   { section: 'pipelines', label: 'Pipelines', iconPath: 'M6 4v5m0 6v5M6 9a3 3 0 1 0 0 6 3 3 0 0 0 0-6zm3 3h6m3-3v6' },
   { section: 'runs', label: 'Runs', iconPath: 'M8 5v14l11-7z' },
   { section: 'jobs', label: 'Jobs', iconPath: 'M4 8h16v11H4zM9 8V5h6v3M4 13h16' },
@@ -22,7 +23,8 @@ export function SideNav({ activeSection }: { activeSection: string }) {
   return (
     <nav className="side-nav" aria-label="Main">
       {NAV_SECTIONS.map(({ section, label, iconPath }) => {
-        const isActive = section === activeSection;
+        // A profile (#/candidates/:id) belongs to candidate search.
+        const isActive = section === activeSection || (section === 'search' && activeSection === 'candidates');
         return (
           <a
             key={section}
