@@ -203,10 +203,13 @@ async function openJob() {
   // Organization settings with no route of their own: the consent text applicants agree to, the panel's scorecard.
   await t.prisma.consentText.create({ data: { orgId: org.orgId, purpose: 'application_processing', version: '2026-12', body: 'We keep your application for 12 months.' } });
   await t.prisma.scorecardTemplate.create({ data: { orgId: org.orgId, jobId: job.body.id, name: 'Backend panel', attributes: [{ key: 'systems', label: 'Systems design' }, { key: 'collaboration', label: 'Collaboration' }] } });
-  // The hiring manager sees the job with its team; the interviewers are on it.
+  // The hiring manager reads their job: the team and the knockout questions as saved.
   const seen = await people.manager.call('GET', `/api/jobs/${job.body.id}`);
   expect(seen.status).toBe(200);
-  expect(JSON.stringify(seen.body)).toContain(people.ben.id);
+  expect(seen.body.members.map((m: { userId: string; role: string }) => `${m.role}:${m.userId}`).sort()).toEqual(
+    [`RECRUITER:${recruiter.id}`, `HIRING_MANAGER:${people.manager.id}`, `INTERVIEWER:${people.ada.id}`, `INTERVIEWER:${people.ben.id}`].sort(),
+  );
+  expect(seen.body.questions.map((q: { key: string; knockout: unknown }) => [q.key, q.knockout])).toEqual([['authorized', { answer: false }], ['go_years', { min: 2 }]]);
   return { jobId: job.body.id as string, jobSlug: job.body.slug as string };
 }
 
@@ -312,7 +315,8 @@ async function panelInterview(applicationId: string, candidateEmail: string) {
   const slots = found.body.slots as { start: number; end: number; interviewerIds: string[] }[];
   expect(slots.length).toBeGreaterThan(1);
   for (const s of slots) expect(s.interviewerIds.sort()).toEqual([ada.id, ben.id].sort());
-  const [first, , later] = [slots[0]!, null, slots.find((s) => s.start >= slots[0]!.end + DAY) ?? slots.at(-1)!];
+  const first = slots[0]!;
+  const later = slots.find((s) => s.start >= first.end + DAY) ?? slots.at(-1)!;
 
   const booked = await recruiter.call('POST', '/api/interviews', {
     applicationId, title: 'Backend panel', startsAt: new Date(first.start).toISOString(), durationMinutes: 60,
