@@ -23,6 +23,7 @@ import { remindAssignees } from './remind-assignees';
 import { reassignTask } from './reassign-task';
 import { sendInterviewInvites } from './send-interview-invites';
 import { sendInterviewReminders } from './send-interview-reminders';
+import { withSurvivingCandidate } from './follow-candidate-merges';
 
 export function createActivities(deps: ActivityDeps) {
   const raw = {
@@ -50,7 +51,10 @@ export function createActivities(deps: ActivityDeps) {
     sendInterviewReminders: sendInterviewReminders(deps),
   };
   return Object.fromEntries(
-    Object.entries(raw).map(([name, fn]) => [name, (input: never) => withAppFailures(() => (fn as (i: never) => Promise<unknown>)(input))]),
+    Object.entries(raw).map(([name, fn]) => [
+      name,
+      (input: never) => withAppFailures(async () => (fn as (i: never) => Promise<unknown>)(await withSurvivingCandidate(deps.pool, input))),
+    ]),
   ) as typeof raw;
 }
 

@@ -71,8 +71,8 @@ test('merge moves every row to the survivor; undo restores every moved row and b
   const duplicateApp = await apply(jobB, { firstName: 'Grace', lastName: 'Hopper', email: `g.hopper.${Date.now()}@example.org`, phone: '+1 415 555 0142' }, 31);
   const survivorId = survivorApp.candidateId;
   const duplicateId = duplicateApp.candidateId;
-  // Let both runs reach their screening task (after the acknowledgement email): a run still starting would
-  // write rows under the candidate id it started with while the merge runs (see the report's known limits).
+  // Let both runs reach their screening task (after the acknowledgement email), so the ownership snapshot
+  // below is not racing rows a run is still writing.
   for (const app of [survivorApp, duplicateApp]) await waitFor('the screening task', () => t.prisma.task.findFirst({ where: { applicationId: app.id } }));
   await giveHistory(survivorId, 's');
   await giveHistory(duplicateId, 'd');
@@ -134,6 +134,24 @@ test('merge moves every row to the survivor; undo restores every moved row and b
   expect(await candidateRow(duplicateId)).toEqual(beforeDuplicate);
   expect((await t.prisma.candidateMerge.findUniqueOrThrow({ where: { id: merged.body.id } })).undoneById).toBe(org.userIds.recruiter);
   expect((await recruiter('POST', `/api/candidate-merges/${merged.body.id}/undo`)).status).toBe(409);
+});
+
+test("a run in flight acts on the survivor after the merge: the duplicate's pipeline emails the survivor and writes to its timeline", async () => {
+  const survivorApp = await apply(jobA, { firstName: 'Ada', lastName: 'Lovelace', email: `ada.${Date.now()}@example.com` });
+  const duplicateApp = await apply(jobB, { firstName: 'Ada', lastName: 'Lovelace', email: `a.lovelace.${Date.now()}@example.org` });
+  const task = await waitFor("the duplicate's screening task", () => t.prisma.task.findFirst({ where: { applicationId: duplicateApp.id, status: 'OPEN' } }));
+  const survivor = await candidateRow(survivorApp.candidateId);
+  const duplicate = await candidateRow(duplicateApp.candidateId);
+  expect((await recruiter('POST', `/api/candidates/${survivor.id}/merge`, { duplicateId: duplicate.id })).status).toBe(201);
+
+  // The run started for the duplicate; a low score sends its rejection email.
+  expect((await recruiter('POST', `/api/tasks/${task.id}/feedback`, { score: 1, recommendation: 'no' })).status).toBe(202);
+  const run = await t.prisma.run.findFirstOrThrow({ where: { applicationId: duplicateApp.id } });
+  const rejection = await waitFor('the rejection email', async () => (await t.prisma.message.findMany({ where: { runId: run.id } })).find((m) => m.bodyText?.includes('decided not to move forward')));
+  expect(rejection).toMatchObject({ candidateId: survivor.id, toAddress: survivor.email });
+  // The acknowledgement went to the duplicate's address before the merge; the rejection to the survivor's.
+  await waitFor('the rejection in the sink', () => t.sink.messages().find((m) => m.to.includes(survivor.email!) && (m.text ?? '').includes('decided not to move forward')));
+  expect(t.sink.messages().filter((m) => m.to.includes(duplicate.email!)).map((m) => m.text ?? '').some((text) => text.includes('decided not to move forward'))).toBe(false);
 });
 
 test('two applications to the same job: the merge is refused with 409 and nothing changes', async () => {

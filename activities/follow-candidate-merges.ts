@@ -1,0 +1,31 @@
+// A run keeps the candidate id it started with, but the candidate may since have
+// been merged into another record (api/merge/). Every activity acts on the
+// record that survives: its email, its timeline, its tasks. Undoing the merge
+// clears mergedIntoId, so later activities act on the original record again.
+// Workflow inputs stay as they are (history replays unchanged); only what an
+// activity reads and writes follows the merge.
+import type { Pool } from 'pg';
+import type { RunRef } from '../workflows/graph/node-definition';
+
+/** Longest chain of merges followed (a merged survivor merged again, and so on). */
+const MAX_MERGE_DEPTH = 10;
+
+export async function survivingCandidateId(pool: Pool, orgId: string, candidateId: string): Promise<string> {
+  const { rows } = await pool.query<{ id: string }>(
+    `WITH RECURSIVE chain(id, next, depth) AS (
+       SELECT id, "mergedIntoId", 0 FROM "Candidate" WHERE id = $1 AND "orgId" = $2
+       UNION ALL
+       SELECT c.id, c."mergedIntoId", chain.depth + 1 FROM "Candidate" c JOIN chain ON c.id = chain.next WHERE chain.depth < ${MAX_MERGE_DEPTH}
+     ) SELECT id FROM chain ORDER BY depth DESC LIMIT 1`,
+    [candidateId, orgId],
+  );
+  return rows[0]?.id ?? candidateId;
+}
+
+/** The activity's input with `run.candidateId` pointing at the surviving record (the same object when nothing was merged). */
+export async function withSurvivingCandidate<T>(pool: Pool, input: T): Promise<T> {
+  const run = (input as { run?: RunRef } | null)?.run;
+  if (!run?.candidateId || !run.orgId) return input;
+  const candidateId = await survivingCandidateId(pool, run.orgId, run.candidateId);
+  return candidateId === run.candidateId ? input : { ...input, run: { ...run, candidateId } };
+}
