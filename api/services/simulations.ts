@@ -14,7 +14,20 @@ export const ZSimulateRequest = z
     /** The graph as the builder has it now (autosave may lag): compiled like the draft, never stored. */
     graph: z.unknown().optional(),
     candidateId: z.string().optional(),
-    candidate: z.object({ firstName: z.string().max(100), lastName: z.string().max(100), email: z.string().email().optional() }).strict().optional(),
+    candidate: z
+      .object({
+        firstName: z.string().max(100),
+        lastName: z.string().max(100),
+        email: z.string().email().optional(),
+        /** A sample's profile for screening by criteria (a real candidate brings their own). */
+        skills: z.array(z.string().max(100)).max(50).optional(),
+        yearsExperience: z.number().min(0).max(80).optional(),
+        countryCode: z.string().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2, upper case').optional(),
+        tags: z.array(z.string().max(100)).max(50).optional(),
+        resumeText: z.string().max(50_000).optional(),
+      })
+      .strict()
+      .optional(),
     script: ZSimulationScript.default([]),
     startAt: z.coerce.date().optional(),
   })
@@ -48,5 +61,8 @@ export async function simulatePipeline(services: Services, orgId: string, pipeli
     application: { id: 'simulated', stage: 'Applied' },
     org: { name: pipeline.org.name },
   };
-  return simulate({ plan, context, script: req.script, startAt: (req.startAt ?? new Date()).getTime() });
+  const profile = found
+    ? { skills: found.skills, yearsExperience: found.yearsExperience, countryCode: found.countryCode, tags: found.tags, text: [found.firstName, found.lastName, found.email, found.headline, found.skills.join(' '), found.resumeText].filter(Boolean).join(' ') }
+    : { skills: (req.candidate?.skills ?? []).map((s) => s.toLowerCase()), yearsExperience: req.candidate?.yearsExperience ?? null, countryCode: req.candidate?.countryCode ?? null, tags: req.candidate?.tags ?? [], text: [person.firstName, person.lastName, person.email, (req.candidate?.skills ?? []).join(' '), req.candidate?.resumeText].filter(Boolean).join(' ') };
+  return simulate({ plan, context, profile: { ...profile, knockoutFailures: [] }, script: req.script, startAt: (req.startAt ?? new Date()).getTime() });
 }

@@ -58,6 +58,34 @@ test('when nobody answers, simulation and real run both time out the same way', 
   expect(await realRunSteps(jobId)).toEqual(pathOf(sim.body.steps));
 });
 
+test.each([
+  ['a profile that meets the criteria', 'Built Kubernetes operators in Rust.', 'pass'],
+  ['a profile that misses one', 'Wrote PHP for a decade.', 'fail'],
+])('screening by criteria: with %s, the dry run scores as the real run does', async (_label, resumeText, port) => {
+  const graph = {
+    nodes: [
+      { id: 'applied', type: 'trigger.application_received', typeVersion: 1, config: {} },
+      { id: 'score', type: 'logic.score_criteria', typeVersion: 1, config: { criteria: [{ kind: 'skills', label: 'Rust', points: 50, skills: ['rust'] }, { kind: 'keywords', label: 'Kubernetes', points: 50, q: 'kubernetes' }], passScore: 100 } },
+      { id: 'done', type: 'action.end', typeVersion: 1, config: {} },
+    ],
+    edges: [{ source: 'applied', sourcePort: 'out', target: 'score' }, { source: 'score', sourcePort: 'pass', target: 'done' }, { source: 'score', sourcePort: 'fail', target: 'done' }],
+  };
+  const { pipelineId, jobId, versionId } = await createHiringJob(recruiter, graph as never);
+  // The applicant exists already with a profile (a sourced prospect): the application reuses the record by email.
+  const person = applicant(jobId);
+  const candidate = await t.prisma.candidate.create({ data: { orgId, ...person.candidate, skills: ['rust'], resumeText } });
+  const sim = await recruiter('POST', `/api/pipelines/${pipelineId}/simulate`, { versionId, candidateId: candidate.id });
+  expect(sim.body.timeline.find((e: any) => e.kind === 'action')).toMatchObject({ activity: 'scoreApplication', detail: { isPassed: port === 'pass' } });
+  expect(pathOf(sim.body.steps)).toContain(`score:${port}`);
+  const res = await recruiter('POST', '/api/applications', person);
+  expect(res.body.candidateId ?? (await t.prisma.application.findUniqueOrThrow({ where: { id: res.body.id } })).candidateId).toBe(candidate.id);
+  const run = await waitFor('run completed', async () => {
+    const r = await t.prisma.run.findUniqueOrThrow({ where: { id: res.body.run.id } });
+    return r.status === 'COMPLETED' && r;
+  });
+  expect(pathOf(run.steps as never)).toEqual(pathOf(sim.body.steps));
+});
+
 test('simulating an invalid draft is refused with the graph problems', async () => {
   const graph = applicationReviewGraph();
   graph.edges.pop();

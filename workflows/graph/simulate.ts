@@ -9,6 +9,7 @@ import { advanceRun, exitRun, isExitEvent, startRun, type RunState, type RunStep
 import type { NodeEvent } from './node-definition';
 import type { Plan } from './plan';
 import { withRunVars } from './template-variables';
+import { scoreCriteria, type TScoreApplicationInput, type TScreeningFacts } from './nodes/logic-score-criteria';
 
 export const ZSimulationEvent = z
   .object({
@@ -44,10 +45,18 @@ export interface SimulationResult {
   parkedAt: string | null;
 }
 
+/** What screening by criteria is checked against in a dry run: the profile's facts and its text for keywords. */
+export interface SimulationProfile extends Omit<TScreeningFacts, 'keywordMatches'> {
+  /** Names, email, headline, skills and resume text: what the search vector holds. */
+  text: string;
+}
+
 export interface SimulationInput {
   plan: Plan;
   /** Template context: candidate, job, application, org, sender. */
   context: Record<string, unknown>;
+  /** For logic.score_criteria; without it the candidate has no skills, years, country, tags or text. */
+  profile?: SimulationProfile;
   script?: TSimulationEvent[];
   startAt: number;
   maxSteps?: number;
@@ -112,6 +121,15 @@ export function simulate(input: SimulationInput): SimulationResult {
           timeline.push({ at: iso(now), nodeId: pending.nodeId, kind: 'action', activity: pending.activity, detail: { add: a.add, remove: a.remove } });
           break;
         }
+        case 'scoreApplication': {
+          const config = a as TScoreApplicationInput;
+          const profile = input.profile ?? { skills: [], yearsExperience: null, countryCode: null, tags: [], knockoutFailures: [], text: '' };
+          const keywordMatches = Object.fromEntries(config.criteria.map((c, index) => [index, c.kind === 'keywords' && matchesKeywords(c.q ?? '', profile.text)]));
+          const scored = scoreCriteria(config, { ...profile, keywordMatches });
+          timeline.push({ at: iso(now), nodeId: pending.nodeId, kind: 'action', activity: pending.activity, detail: { score: scored.score, isPassed: scored.isPassed, criteria: scored.criteria } });
+          result = scored;
+          break;
+        }
         default:
           // addToPool, updateCandidateField, callWebhook...: shown, with no secrets.
           timeline.push({ at: iso(now), nodeId: pending.nodeId, kind: 'action', activity: pending.activity, detail: { poolName: a.poolName, field: a.field, value: a.value, url: a.url } });
@@ -149,4 +167,22 @@ export function simulate(input: SimulationInput): SimulationResult {
   const last = state.steps[state.steps.length - 1];
   timeline.push({ at: iso(now), nodeId: last?.nodeId ?? '', kind: 'end' });
   return { outcome: 'completed', timeline, steps: state.steps, parkedAt: null };
+}
+
+/**
+ * Keywords in web-search syntax against a profile's text, as a dry run can
+ * judge it without PostgreSQL: every plain word and "quoted phrase" must occur
+ * (whole words, any case), no -word may; `or` between terms accepts either.
+ * The real run asks PostgreSQL (websearch_to_tsquery), which also stems nothing
+ * here ('simple' configuration), so the two agree on plain words and phrases.
+ */
+export function matchesKeywords(q: string, text: string): boolean {
+  const words = ` ${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+  const has = (term: string) => words.includes(` ${term.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `);
+  const alternatives = q.split(/\s+or\s+/i);
+  return alternatives.some((alternative) => {
+    const terms = [...alternative.matchAll(/(-?)"([^"]+)"|(-?)(\S+)/g)].map((m) => ({ isNegated: (m[1] ?? m[3]) === '-', term: m[2] ?? m[4]! }));
+    const checked = terms.filter((t) => t.term.replace(/[^\p{L}\p{N}]+/gu, '') !== '');
+    return checked.length > 0 && checked.every((t) => has(t.term) !== t.isNegated);
+  });
 }

@@ -150,7 +150,7 @@ test("a run in flight acts on the survivor after the merge: the duplicate's pipe
   const rejection = await waitFor('the rejection email', async () => (await t.prisma.message.findMany({ where: { runId: run.id } })).find((m) => m.bodyText?.includes('decided not to move forward')));
   expect(rejection).toMatchObject({ candidateId: survivor.id, toAddress: survivor.email });
   // The acknowledgement went to the duplicate's address before the merge; the rejection to the survivor's.
-  await waitFor('the rejection in the sink', () => t.sink.messages().find((m) => m.to.includes(survivor.email!) && (m.text ?? '').includes('decided not to move forward')));
+  await waitFor('the rejection in the sink', async () => t.sink.messages().find((m) => m.to.includes(survivor.email!) && (m.text ?? '').includes('decided not to move forward')));
   expect(t.sink.messages().filter((m) => m.to.includes(duplicate.email!)).map((m) => m.text ?? '').some((text) => text.includes('decided not to move forward'))).toBe(false);
 });
 

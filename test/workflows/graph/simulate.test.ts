@@ -1,7 +1,7 @@
 // The dry run over nodes with many kinds of side effects: what it shows, and
 // when, for an event script and for silence.
 import { compileGraph } from '../../../workflows/graph/compile';
-import { simulate } from '../../../workflows/graph/simulate';
+import { matchesKeywords, simulate } from '../../../workflows/graph/simulate';
 import type { Plan } from '../../../workflows/graph/plan';
 import type { TGraph } from '../../../workflows/graph/schema';
 
@@ -64,4 +64,65 @@ test('an exit event in the script ends the run at the wait, as the workflow does
   const ignored = simulate({ plan, context, startAt, script: [{ at: { hours: 5 }, name: 'candidate.unsubscribed', payload: {} }] });
   expect(ignored.outcome).toBe('completed');
   expect(ignored.timeline.map((e) => e.kind)).toContain('timeout');
+});
+
+describe('screening by criteria in a dry run', () => {
+  const screening: TGraph = {
+    nodes: [
+      { id: 'start', type: 'trigger.manual', typeVersion: 1, config: {} },
+      {
+        id: 'score', type: 'logic.score_criteria', typeVersion: 1,
+        config: {
+          criteria: [
+            { kind: 'skills', label: 'Rust', points: 40, skills: ['rust'] },
+            { kind: 'min_years', label: '5+ years', points: 30, years: 5 },
+            { kind: 'keywords', label: 'Kubernetes, not PHP', points: 30, q: 'kubernetes -php' },
+          ],
+          passScore: 70,
+        },
+      },
+      { id: 'passed', type: 'message.internal_note', typeVersion: 1, config: { body: 'passed' } },
+      { id: 'failed', type: 'message.internal_note', typeVersion: 1, config: { body: 'failed' } },
+      { id: 'end', type: 'action.end', typeVersion: 1, config: {} },
+    ],
+    edges: [
+      { source: 'passed', sourcePort: 'out', target: 'end' },
+      { source: 'failed', sourcePort: 'out', target: 'end' },
+      { source: 'start', sourcePort: 'out', target: 'score' },
+      { source: 'score', sourcePort: 'pass', target: 'passed' },
+      { source: 'score', sourcePort: 'fail', target: 'failed' },
+    ],
+  };
+  const compiledScreening = compileGraph(screening);
+  if (!compiledScreening.ok) throw new Error(JSON.stringify(compiledScreening.issues));
+  const profile = { skills: ['rust'], yearsExperience: 3, countryCode: 'DE', tags: [], knockoutFailures: [], text: 'Built Kubernetes operators in Rust' };
+  const notes = (r: ReturnType<typeof simulate>) => r.timeline.flatMap((e) => (e.kind === 'note' ? [e.body] : []));
+
+  test('scores the profile with the real rule and follows pass or fail', () => {
+    const passing = simulate({ plan: compiledScreening.plan, context, startAt, profile });
+    expect(passing.timeline.find((e) => e.kind === 'action')).toMatchObject({ activity: 'scoreApplication', detail: { score: 70, isPassed: true } });
+    expect(notes(passing)).toEqual(['passed']);
+    const failing = simulate({ plan: compiledScreening.plan, context, startAt, profile: { ...profile, text: 'Kubernetes and PHP' } });
+    expect(failing.timeline.find((e) => e.kind === 'action')).toMatchObject({ detail: { score: 40, isPassed: false } });
+    expect(notes(failing)).toEqual(['failed']);
+  });
+
+  test('without a profile nothing is met', () => {
+    expect(notes(simulate({ plan: compiledScreening.plan, context, startAt }))).toEqual(['failed']);
+  });
+});
+
+describe('matchesKeywords', () => {
+  test.each([
+    ['kubernetes', 'Built Kubernetes operators', true],
+    ['kube', 'Built Kubernetes operators', false],
+    ['"kubernetes operators"', 'Built Kubernetes operators', true],
+    ['"operators kubernetes"', 'Built Kubernetes operators', false],
+    ['rust -php', 'Rust and PHP', false],
+    ['go or rust', 'Rust only', true],
+    ['-php', 'Rust only', true],
+    ['', 'anything', false],
+  ])('%s in "%s": %s', (q, text, expected) => {
+    expect(matchesKeywords(q, text)).toBe(expected);
+  });
 });
