@@ -76,6 +76,10 @@ test('search by a resume word, open the profile, add a note, then claim and comp
     const hits = page.locator(byTestId('search-hit'));
     await page.locator(byTestId('search-hit', { 'candidate-id': candidateId })).waitFor();
     expect(await hits.count()).toBe(1);
+    // Saved for later: the search's query is stored under a name and listed.
+    await page.locator(byTestId('saved-search-name')).fill(`${keyword} alumni`);
+    await page.locator(byTestId('saved-search-save')).click();
+    await page.locator(byTestId('saved-search')).filter({ hasText: `${keyword} alumni` }).waitFor();
     await page.locator(byTestId('search-hit-link')).click();
   });
 
@@ -101,6 +105,7 @@ test('search by a resume word, open the profile, add a note, then claim and comp
     fs.mkdirSync(path.dirname(DOC_SCREENSHOT), { recursive: true });
     fs.copyFileSync(await browser.screenshot('candidate-profile'), DOC_SCREENSHOT);
   });
+  expect(await t.prisma.savedSearch.findFirstOrThrow({ where: { orgId: org.orgId, name: `${keyword} alumni` } })).toMatchObject({ ownerId: org.userIds.recruiter, query: { q: keyword } });
   const stored = await t.prisma.candidateNote.findFirstOrThrow({ where: { candidateId } });
   expect(stored).toMatchObject({ authorId: org.userIds.recruiter, applicationId: null });
   expect(stored.body).toContain('Referred by **Dana**');
@@ -108,8 +113,12 @@ test('search by a resume word, open the profile, add a note, then claim and comp
 
   await withFailureScreenshot(browser, 'inbox', async () => {
     await page.locator(byTestId('nav-inbox')).click();
+    await page.locator(byTestId('inbox-due')).selectOption('overdue');
+    await page.waitForURL((url) => url.hash.includes('due=overdue'));
     const row = page.locator(byTestId('task-row', { 'task-id': task.id }));
     await row.waitFor();
+    // Only the overdue task is listed; the pipeline's screening task is due in days.
+    expect(await page.locator(byTestId('task-row')).count()).toBe(1);
     expect(await row.getAttribute('data-overdue')).toBe('true');
     await row.locator(byTestId('task-overdue')).waitFor();
     await row.locator(byTestId('task-claim-button')).click();

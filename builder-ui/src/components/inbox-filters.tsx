@@ -8,7 +8,10 @@ import { useApiResource } from '../use-api-resource';
 export type InboxFilter = { state: InboxState; assignee: string; jobId: string; due: string; kind: string };
 
 const STATES: InboxState[] = ['open', 'snoozed', 'completed', 'cancelled'];
-const KINDS = ['REVIEW', 'FEEDBACK', 'SCHEDULE', 'DECIDE', 'APPROVE', 'TODO'];
+type Option = [value: string, label: string];
+const ASSIGNEE_OPTIONS: Option[] = [['', 'Everyone'], ['me', 'Me'], ['unassigned', 'Unclaimed role tasks']];
+const DUE_OPTIONS: Option[] = [['', 'Any time'], ['overdue', 'Overdue'], ['today', 'By end of today'], ['week', 'Within a week']];
+const KIND_OPTIONS: Option[] = [['', 'All types'], ...['REVIEW', 'FEEDBACK', 'SCHEDULE', 'DECIDE', 'APPROVE', 'TODO'].map((k): Option => [k, k.toLowerCase()])];
 
 export function inboxFilterFromParams(params: URLSearchParams, isTeamRole: boolean): InboxFilter {
   const state = params.get('state') as InboxState | null;
@@ -35,11 +38,22 @@ const addressOf = (filter: InboxFilter) => {
   return `/inbox${text ? `?${text}` : ''}`;
 };
 
+/** One filter of the inbox: choosing a value moves to the address with it. */
+function FilterSelect({ label, name, filter, options }: { label: string; name: 'assignee' | 'jobId' | 'due' | 'kind'; filter: InboxFilter; options: Option[] }) {
+  return (
+    <label className="field">
+      <span>{label}</span>
+      <select value={filter[name]} onChange={(event) => navigate(addressOf({ ...filter, [name]: event.target.value }))} data-testid={`inbox-${name === 'jobId' ? 'job' : name}`}>
+        {options.map(([value, text]) => <option key={value} value={value}>{text}</option>)}
+      </select>
+    </label>
+  );
+}
+
 type InboxFiltersProps = { filter: InboxFilter; counts: InboxCounts | null; isTeamRole: boolean };
 
 export function InboxFilters({ filter, counts, isTeamRole }: InboxFiltersProps) {
   const jobs = useApiResource<Array<{ id: string; title: string }>>('/api/jobs');
-  const change = (key: keyof InboxFilter) => (event: { target: { value: string } }) => navigate(addressOf({ ...filter, [key]: event.target.value }));
   const countOf = (state: InboxState) => (state === 'open' ? counts?.open : state === 'snoozed' ? counts?.snoozed : undefined);
   return (
     <>
@@ -60,38 +74,11 @@ export function InboxFilters({ filter, counts, isTeamRole }: InboxFiltersProps) 
       </div>
       <div className="inbox-filters" data-testid="inbox-filters">
         {isTeamRole && (
-          <label className="field">
-            <span>Assigned to</span>
-            <select value={filter.assignee} onChange={change('assignee')} data-testid="inbox-assignee">
-              <option value="">Everyone</option>
-              <option value="me">Me</option>
-              <option value="unassigned">Unclaimed role tasks</option>
-            </select>
-          </label>
+          <FilterSelect label="Assigned to" name="assignee" filter={filter} options={ASSIGNEE_OPTIONS} />
         )}
-        <label className="field">
-          <span>Job</span>
-          <select value={filter.jobId} onChange={change('jobId')} data-testid="inbox-job">
-            <option value="">All jobs</option>
-            {(jobs.data ?? []).map((j) => <option key={j.id} value={j.id}>{j.title}</option>)}
-          </select>
-        </label>
-        <label className="field">
-          <span>Due</span>
-          <select value={filter.due} onChange={change('due')} data-testid="inbox-due">
-            <option value="">Any time</option>
-            <option value="overdue">Overdue</option>
-            <option value="today">By end of today</option>
-            <option value="week">Within a week</option>
-          </select>
-        </label>
-        <label className="field">
-          <span>Type</span>
-          <select value={filter.kind} onChange={change('kind')} data-testid="inbox-kind">
-            <option value="">All types</option>
-            {KINDS.map((k) => <option key={k} value={k}>{k.toLowerCase()}</option>)}
-          </select>
-        </label>
+        <FilterSelect label="Job" name="jobId" filter={filter} options={[['', 'All jobs'], ...(jobs.data ?? []).map((j): [string, string] => [j.id, j.title])]} />
+        <FilterSelect label="Due" name="due" filter={filter} options={DUE_OPTIONS} />
+        <FilterSelect label="Type" name="kind" filter={filter} options={KIND_OPTIONS} />
       </div>
     </>
   );
