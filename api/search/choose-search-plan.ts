@@ -39,10 +39,30 @@ async function estimatedRows(pool: Pool, statement: SearchStatement): Promise<nu
 const PROFILE_COUNT_TTL_MS = 60_000;
 const profileCounts = new Map<string, { rows: number; at: number }>();
 
+/**
+ * The choice for one organization, query and page size holds for a minute: the next pages of a search, and the
+ * same search run again, skip the estimates. Bounded; the oldest entry goes first.
+ */
+const PLAN_TTL_MS = 60_000;
+const MAX_CACHED_PLANS = 2_000;
+const plans = new Map<string, { plan: SearchPlan; at: number }>();
+
 export async function chooseSearchPlan(pool: Pool, orgId: string, query: TCandidateSearchQuery, limit: number): Promise<SearchPlan> {
   if (effectiveSort(query) === 'relevance') return 'walk'; // relevance ranks every match whatever the plan
+  if (!query.q) return 'walk'; // no keywords: the filters ride the walk
+  const key = JSON.stringify([orgId, limit, query]);
+  const cached = plans.get(key);
+  if (cached && Date.now() - cached.at < PLAN_TTL_MS) return cached.plan;
+  const plan = await estimateAndChoose(pool, orgId, query, limit);
+  plans.delete(key);
+  plans.set(key, { plan, at: Date.now() });
+  if (plans.size > MAX_CACHED_PLANS) plans.delete(plans.keys().next().value!);
+  return plan;
+}
+
+async function estimateAndChoose(pool: Pool, orgId: string, query: TCandidateSearchQuery, limit: number): Promise<SearchPlan> {
   const statements = buildEstimateSql(orgId, query);
-  if (!statements) return 'walk'; // no keywords: the filters ride the walk
+  if (!statements) return 'walk';
   const keywordRows = await estimatedRows(pool, statements.keyword);
   const hasOtherFilters = statements.all.values.length > statements.keyword.values.length;
   const matchingRows = hasOtherFilters ? await estimatedRows(pool, statements.all) : keywordRows;
