@@ -1,24 +1,18 @@
 // Creating and editing jobs: every reference is checked inside the transaction
 // that writes, so bad input is refused with a field path and nothing is half
 // written, and each change leaves an audit event with the fields before/after.
-import { Prisma, type StageKind } from '../../../generated/prisma/client';
+import { Prisma } from '../../../generated/prisma/client';
 import { AppError, notFound } from '../../errors';
 import type { AuthContext } from '../../auth';
 import type { Services } from '../services';
 import { ZStages, locationLabels, type TCreateJob, type TJobQuestion, type TStage, type TUpdateJob } from './job-input';
 import { diffSnapshots, jobSnapshot, jobView, loadJob } from './job-record';
 import { slugify, uniqueSlug } from './job-slug';
+import { DEFAULT_STAGES } from './default-stages';
 
 type Tx = Prisma.TransactionClient;
 
-export const DEFAULT_STAGES: { key: string; name: string; kind: StageKind }[] = [
-  { key: 'applied', name: 'Applied', kind: 'APPLIED' },
-  { key: 'screen', name: 'Screen', kind: 'SCREEN' },
-  { key: 'interview', name: 'Interview', kind: 'INTERVIEW' },
-  { key: 'offer', name: 'Offer', kind: 'OFFER' },
-  { key: 'hired', name: 'Hired', kind: 'HIRED' },
-  { key: 'rejected', name: 'Rejected', kind: 'REJECTED' },
-];
+export { DEFAULT_STAGES };
 
 const invalid = (path: string, message: string) => new AppError('VALIDATION_FAILED', `invalid body: ${path}: ${message}`, [{ path, message }]);
 

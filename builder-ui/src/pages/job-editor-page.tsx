@@ -15,20 +15,12 @@ import { JobTeamEditor } from '../components/job-team-editor';
 import { PageHeader } from '../components/page-header';
 import { hrefFor, navigate } from '../hash-route';
 import { emptyJobForm, fieldErrorsOf, jobFormFrom, jobRequest, type FieldErrors, type JobForm } from '../jobs/job-form';
-import type { EditableStage, JobDetail, OrgUser, StageTemplate } from '../jobs/job-types';
+import type { JobDetail, OrgUser, StageTemplate } from '../jobs/job-types';
 import { useCurrentUser } from '../jobs/use-current-user';
 import { useApiResource } from '../use-api-resource';
+// Used when the organization has no stage template: the same list the server falls back to.
+import { DEFAULT_STAGES } from '../../../api/services/jobs/default-stages';
 import '../jobs/jobs.css';
-
-/** Used when the organization has no stage template (the same list the server falls back to). */
-const FALLBACK_STAGES: EditableStage[] = [
-  { key: 'applied', name: 'Applied', kind: 'APPLIED' },
-  { key: 'screen', name: 'Screen', kind: 'SCREEN' },
-  { key: 'interview', name: 'Interview', kind: 'INTERVIEW' },
-  { key: 'offer', name: 'Offer', kind: 'OFFER' },
-  { key: 'hired', name: 'Hired', kind: 'HIRED' },
-  { key: 'rejected', name: 'Rejected', kind: 'REJECTED' },
-];
 
 export function JobEditorPage({ jobId }: { jobId: string | null }) {
   const isNew = jobId === null;
@@ -49,7 +41,7 @@ export function JobEditorPage({ jobId }: { jobId: string | null }) {
     if (!isNew && job.data) setForm(jobFormFrom(job.data));
     if (isNew && !templates.isLoading) {
       const template = templates.data?.find((t) => t.isDefault) ?? null;
-      setForm(emptyJobForm(template ? template.stages.map((s) => ({ ...s })) : FALLBACK_STAGES, template?.id ?? null));
+      setForm(emptyJobForm(template ? template.stages.map((s) => ({ ...s })) : DEFAULT_STAGES, template?.id ?? null));
     }
   }, [form, isNew, job.data, templates.isLoading, templates.data]);
 
