@@ -218,6 +218,43 @@ describe('notes', () => {
   });
 });
 
+describe('mentions', () => {
+  const counts = async () => [await t.prisma.candidateNote.count({ where: { candidateId } }), await t.prisma.task.count({ where: { candidateId } })];
+
+  test('unknown, repeated and out-of-scope people are refused at their index, and nothing is written', async () => {
+    const before = await counts();
+    const outsider = await t.prisma.user.create({ data: { orgId: org.orgId, role: 'HIRING_MANAGER', email: `hm2-${crypto.randomUUID()}@example.test`, name: 'Other Manager' } });
+    const res = await recruiter('POST', `/api/candidates/${candidateId}/notes`, { body: 'FYI', mentionedUserIds: [org.userIds.admin, 'no-such-user', outsider.id] });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details).toEqual([
+      expect.objectContaining({ path: 'body.mentionedUserIds.1', code: 'unknown_user' }),
+      expect.objectContaining({ path: 'body.mentionedUserIds.2', code: 'out_of_scope' }),
+    ]);
+    const twice = await recruiter('POST', `/api/candidates/${candidateId}/notes`, { body: 'FYI', mentionedUserIds: [org.userIds.admin, org.userIds.admin] });
+    expect(twice.status).toBe(400);
+    expect(twice.body.error.details[0].path).toBe('body.mentionedUserIds');
+    expect(await counts()).toEqual(before);
+  });
+
+  test('each person mentioned gets an inbox task about the candidate; the note lists them', async () => {
+    const res = await recruiter('POST', `/api/candidates/${candidateId}/notes`, { body: '@admin @interviewer please look at the system design answers', applicationId: appA, mentionedUserIds: [org.userIds.admin, org.userIds.interviewer, org.userIds.recruiter] });
+    expect(res.status).toBe(201);
+    // Mentioning yourself notifies nobody.
+    expect(res.body.mentionedUserIds.sort()).toEqual([org.userIds.admin, org.userIds.interviewer].sort());
+    const tasks = await t.prisma.task.findMany({ where: { idempotencyKey: { startsWith: `note:${res.body.id}:mention:` } }, orderBy: { assigneeId: 'asc' } });
+    expect(tasks.map((x) => x.assigneeId).sort()).toEqual([org.userIds.admin, org.userIds.interviewer].sort());
+    for (const task of tasks) expect(task).toMatchObject({ kind: 'TODO', status: 'OPEN', candidateId, applicationId: appA, title: expect.stringContaining('mentioned you in a note on') });
+    const inbox = await interviewer('GET', '/api/tasks?assignee=me');
+    expect(inbox.body.tasks.map((x: { id: string }) => x.id)).toContain(tasks.find((x) => x.assigneeId === org.userIds.interviewer)!.id);
+    const entry = (await timeline(admin)).find((e) => e.id === `note:${res.body.id}`)!;
+    expect((entry.data.mentioned as string[]).length).toBe(2);
+    // The mention tasks are told by the note, not as tasks of their own.
+    expect((await timeline(admin)).filter((e) => tasks.some((x) => e.id.endsWith(x.id)))).toEqual([]);
+    const audit = await t.prisma.auditEvent.findFirstOrThrow({ where: { entityId: res.body.id } });
+    expect(audit.after).toMatchObject({ mentionTaskIds: expect.arrayContaining(tasks.map((x) => x.id)) });
+  });
+});
+
 test('the resume downloads as an attachment of its type; none is a 404', async () => {
   expect((await recruiter('GET', `/api/candidates/${candidateId}/resume`)).status).toBe(404);
   const bytes = Buffer.from('%PDF-1.4 profile test resume');

@@ -1,7 +1,7 @@
 // A recruiter's day in headless Chromium against the real system: a candidate
 // applies with a PDF resume (parsed on the real apply path); the recruiter finds
 // them by a word that only their resume holds, opens the profile from the
-// result, adds a note and sees it on the timeline; then in the inbox claims an
+// result, adds a note mentioning a colleague and sees it on the timeline; then in the inbox claims an
 // overdue role task and completes it with an outcome. Every step is checked in
 // the database, and the profile is saved as docs/screenshots/candidate-profile.png.
 import crypto from 'node:crypto';
@@ -93,15 +93,20 @@ test('search by a resume word, open the profile, add a note, then claim and comp
     await page.locator(byTestId('timeline-entry', { kind: 'message.sent' })).waitFor();
     await page.locator(byTestId('timeline-entry', { kind: 'application.created' })).waitFor();
 
-    await page.locator(byTestId('note-body')).fill('Referred by **Dana**. Strong on event streaming; ask about the on-call rotation.\n\n- salary: in range\n- notice: 4 weeks');
+    await page.locator(byTestId('note-body')).fill('Referred by **Dana**. Strong on event streaming; ask about the on-call rotation.\n\n- salary: in range\n- notice: 4 weeks\n\nFYI @adm');
+    // "@adm" offers the admin; picking them completes the name and notifies them on save.
+    await page.locator(byTestId('note-mention-option', { 'user-id': org.userIds.admin })).click();
     await page.locator(byTestId('note-submit')).click();
     const note = page.locator(byTestId('timeline-entry', { kind: 'note.added' }));
     await note.filter({ hasText: 'Strong on event streaming' }).waitFor();
+    await note.locator(byTestId('note-mentioned')).filter({ hasText: 'admin' }).waitFor();
     expect(await note.locator('strong').innerText()).toBe('Dana');
     // Newest first: the note tops the timeline.
     expect(await page.locator(byTestId('timeline-entry')).first().getAttribute('data-kind')).toBe('note.added');
     await page.locator(byTestId('timeline-open-message')).first().click();
     await page.locator(byTestId('timeline-message')).waitFor();
+    // From the top, so the sticky header is where it belongs in the full-page picture.
+    await page.evaluate(() => window.scrollTo(0, 0));
     fs.mkdirSync(path.dirname(DOC_SCREENSHOT), { recursive: true });
     fs.copyFileSync(await browser.screenshot('candidate-profile'), DOC_SCREENSHOT);
   });
@@ -110,6 +115,8 @@ test('search by a resume word, open the profile, add a note, then claim and comp
   expect(stored).toMatchObject({ authorId: org.userIds.recruiter, applicationId: null });
   expect(stored.body).toContain('Referred by **Dana**');
   expect(await t.prisma.auditEvent.count({ where: { entityType: 'CandidateNote', entityId: stored.id, action: 'note.added' } })).toBe(1);
+  expect(stored.body).toMatch(/FYI @admin /);
+  expect(await t.prisma.task.findFirstOrThrow({ where: { idempotencyKey: `note:${stored.id}:mention:${org.userIds.admin}` } })).toMatchObject({ assigneeId: org.userIds.admin, candidateId, status: 'OPEN' });
 
   await withFailureScreenshot(browser, 'inbox', async () => {
     await page.locator(byTestId('nav-inbox')).click();

@@ -39,6 +39,9 @@ export interface TTimelineEntry {
 
 const JOB_OF_APP = `JOIN "Application" a ON a.id = x."applicationId" AND a."candidateId" = $1 AND a."orgId" = $2 JOIN "Job" j ON j.id = a."jobId"`;
 
+// A mention's inbox task shows on its note ("notified …"), not as a task of its own.
+const NOT_MENTION = `t."idempotencyKey" NOT LIKE 'note:%:mention:%'`;
+
 // Each branch: id (prefixed by its source, so ids never collide), kind, occurredAt, applicationId, userId, data.
 const SOURCES = [
   `SELECT 'application:' || a.id, 'application.created', a."appliedAt", a.id, NULL::text,
@@ -61,10 +64,10 @@ const SOURCES = [
      FROM "Message" m LEFT JOIN "Run" r ON r.id = m."runId" WHERE m."candidateId" = $1 AND m."orgId" = $2`,
   `SELECT 'task:' || t.id, 'task.created', t."createdAt", t."applicationId", t."assigneeId",
           jsonb_build_object('taskId', t.id, 'title', t.title, 'taskKind', t.kind, 'assigneeName', u.name, 'assigneeRole', t."assigneeRole", 'dueAt', t."dueAt", 'status', t.status)
-     FROM "Task" t LEFT JOIN "User" u ON u.id = t."assigneeId" WHERE t."candidateId" = $1 AND t."orgId" = $2`,
+     FROM "Task" t LEFT JOIN "User" u ON u.id = t."assigneeId" WHERE t."candidateId" = $1 AND t."orgId" = $2 AND ${NOT_MENTION}`,
   `SELECT 'task-completed:' || t.id, 'task.completed', t."completedAt", t."applicationId", t."assigneeId",
           jsonb_build_object('taskId', t.id, 'title', t.title, 'taskKind', t.kind, 'actorName', u.name)
-     FROM "Task" t LEFT JOIN "User" u ON u.id = t."completedById" WHERE t."candidateId" = $1 AND t."orgId" = $2 AND t.status = 'COMPLETED' AND t."completedAt" IS NOT NULL`,
+     FROM "Task" t LEFT JOIN "User" u ON u.id = t."completedById" WHERE t."candidateId" = $1 AND t."orgId" = $2 AND t.status = 'COMPLETED' AND t."completedAt" IS NOT NULL AND ${NOT_MENTION}`,
   `SELECT 'interview:' || x.id, CASE WHEN x."startsAt" IS NULL THEN 'interview.requested' ELSE 'interview.scheduled' END, x."createdAt", a.id, x."organizerId",
           jsonb_build_object('interviewId', x.id, 'title', x.title, 'status', x.status, 'startsAt', x."startsAt", 'endsAt', x."endsAt", 'jobTitle', j.title,
             'interviewers', (SELECT coalesce(jsonb_agg(u.name ORDER BY u.name), '[]'::jsonb) FROM "InterviewParticipant" p JOIN "User" u ON u.id = p."userId" WHERE p."interviewId" = x.id))
@@ -76,7 +79,9 @@ const SOURCES = [
           jsonb_build_object('score', x.score, 'recommendation', x.recommendation, 'notes', x.notes, 'interviewerName', u.name, 'interviewTitle', i.title, 'jobTitle', j.title)
      FROM "Scorecard" x ${JOB_OF_APP} LEFT JOIN "Interview" i ON i.id = x."interviewId" LEFT JOIN "User" u ON u.id = x."interviewerId"`,
   `SELECT 'note:' || n.id, 'note.added', n."createdAt", n."applicationId", n."authorId",
-          jsonb_build_object('noteId', n.id, 'body', n.body, 'authorName', u.name, 'jobTitle', j.title)
+          jsonb_build_object('noteId', n.id, 'body', n.body, 'authorName', u.name, 'jobTitle', j.title,
+            'mentioned', (SELECT coalesce(jsonb_agg(mu.name ORDER BY mu.name), '[]'::jsonb) FROM "Task" mt JOIN "User" mu ON mu.id = mt."assigneeId"
+                           WHERE mt."candidateId" = n."candidateId" AND mt."idempotencyKey" LIKE 'note:' || n.id || ':mention:%'))
      FROM "CandidateNote" n LEFT JOIN "User" u ON u.id = n."authorId" LEFT JOIN "Application" na ON na.id = n."applicationId" LEFT JOIN "Job" j ON j.id = na."jobId"
     WHERE n."candidateId" = $1 AND n."orgId" = $2`,
   `SELECT 'offer:' || x.id, 'offer.created', x."createdAt", a.id, x."createdById",

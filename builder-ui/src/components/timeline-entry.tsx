@@ -44,7 +44,15 @@ function describe(entry: TTimelineEntry): { title: ReactNode; detail?: ReactNode
         detail: d.notes ? <TimelineMarkdown text={text(d.notes)} /> : d.interviewTitle ? text(d.interviewTitle) : undefined,
       };
     case 'note.added':
-      return { title: `Note by ${text(d.authorName) || 'someone'}${onJob(d)}`, detail: <TimelineMarkdown text={text(d.body)} /> };
+      return {
+        title: `Note by ${text(d.authorName) || 'someone'}${onJob(d)}`,
+        detail: (
+          <>
+            <TimelineMarkdown text={text(d.body)} />
+            {Array.isArray(d.mentioned) && d.mentioned.length > 0 && <div className="muted" data-testid="note-mentioned">Notified {d.mentioned.map(text).join(', ')}</div>}
+          </>
+        ),
+      };
     case 'offer.created':
       return { title: `Offer drafted${onJob(d)}`, detail: d.salaryAmount ? `${Number(d.salaryAmount).toLocaleString()} ${text(d.currency)} per ${text(d.salaryUnit).toLowerCase()}` : undefined };
     case 'offer.sent':
