@@ -148,4 +148,17 @@ describe('feedback', () => {
     expect(late.status).toBe(409);
     expect(await t.prisma.scorecard.count({ where: { taskId: task.id } })).toBe(1);
   });
+
+  test("someone else's scorecard: 403, the task stays open and no scorecard is written", async () => {
+    const res = await recruiter('POST', '/api/applications', applicant(jobId));
+    const task = await waitFor('task', () => t.prisma.task.findFirst({ where: { applicationId: res.body.id } }));
+    await t.prisma.task.update({ where: { id: task.id }, data: { assigneeId: org.userIds.admin } });
+    const refused = await recruiter('POST', `/api/tasks/${task.id}/feedback`, { score: 4, recommendation: 'yes' });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.details[0]).toMatchObject({ path: 'params.id', code: 'not_assignee' });
+    expect(await t.prisma.task.findUniqueOrThrow({ where: { id: task.id } })).toMatchObject({ status: 'OPEN' });
+    expect(await t.prisma.scorecard.count({ where: { taskId: task.id } })).toBe(0);
+    expect((await apiClient(t.url, org.tokens.admin)('POST', `/api/tasks/${task.id}/feedback`, { score: 4, recommendation: 'yes' })).status).toBe(202);
+    expect(await t.prisma.scorecard.findFirstOrThrow({ where: { taskId: task.id } })).toMatchObject({ interviewerId: org.userIds.admin });
+  });
 });
