@@ -1,5 +1,6 @@
 // Shapes of the Trellis HTTP API as the web UI reads them.
 import type { TGraph, TGraphEdge, TGraphNode } from '../../workflows/graph/schema';
+import type { CandidateSearchHit as ServerCandidateSearchHit } from '../../api/services/search-candidates';
 
 export type SessionUser = { id: string; name: string; email: string; role: string };
 export type SessionOrg = { id: string; slug: string; name: string };
@@ -167,19 +168,7 @@ export type CandidateSearchQuery = {
   status?: 'ACTIVE' | 'REJECTED' | 'WITHDRAWN' | 'HIRED';
   sort?: 'relevance' | 'recent';
 };
-export type CandidateSearchHit = {
-  id: string;
-  firstName: string;
-  lastName: string;
-  email: string | null;
-  headline: string | null;
-  city: string | null;
-  countryCode: string | null;
-  yearsExperience: number | null;
-  skills: string[];
-  tags: string[];
-  source: string | null;
-  createdAt: string;
-};
+/** A search hit as JSON: the server's row with its timestamp as text. */
+export type CandidateSearchHit = Omit<ServerCandidateSearchHit, 'createdAt' | 'rank'> & { createdAt: string };
 export type CandidateSearchResult = { sort: string; candidates: CandidateSearchHit[]; nextCursor: string | null };
 export type SavedSearch = { id: string; name: string; query: CandidateSearchQuery; isShared: boolean; isMine: boolean };
