@@ -345,9 +345,11 @@ async function panelInterview(applicationId: string, candidateEmail: string) {
   const updates = await t.sink.waitFor((m) => m.subject.startsWith('Updated invitation: Backend panel') && everyone.includes(m.to[0]!), { count: 3, timeoutMs: 60_000 });
   for (const m of updates) expect(invite(m)).toMatchObject({ method: 'REQUEST', uid: row.icsUid, sequence: 1, start: later.start, end: later.start + HOUR, attendees: everyone });
 
-  // The recruiter's task is done; the run moves the application to Interview and asks the panel for scorecards.
-  const task = await taskIn(recruiter, 'SCHEDULE', applicationId);
-  expect((await recruiter.call('POST', `/api/tasks/${task.id}/complete`, { outcome: { interviewId } })).status).toBe(202);
+  // Booking did what the recruiter's task asked: it completed with the interview as its outcome, and the run
+  // moved on (to Interview, asking the panel for scorecards) without anyone ticking it off.
+  const task = await t.prisma.task.findFirstOrThrow({ where: { applicationId, kind: 'SCHEDULE' } });
+  expect(task).toMatchObject({ status: 'COMPLETED', completedById: people.recruiter.id, outcome: { interviewId, completedBy: 'interview.scheduled' } });
+  expect((await recruiter.call('POST', `/api/tasks/${task.id}/complete`, { outcome: { interviewId } })).status).toBe(409);
   return interviewId;
 }
 

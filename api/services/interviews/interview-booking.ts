@@ -13,6 +13,7 @@ import { DIRECT_DELIVERY_LEASE_SECONDS } from '../outbox-dispatcher';
 import { insertRunSignal, withRunSignals } from '../run-signals';
 import { INTERVIEW_CALENDAR_WORKFLOW, interviewCalendarWorkflowId } from '../../../workflows/constants';
 import { INTERVIEW_SCHEDULED } from '../../../workflows/graph/nodes/scheduling-schedule-interview';
+import { TASK_COMPLETED } from '../../../workflows/graph/nodes/people-create-task';
 import { interviewInviteUid } from '../../scheduling/ics-invite';
 
 const ZParticipant = z.object({ userId: z.string().min(1).max(100), role: z.enum(['REQUIRED', 'OPTIONAL', 'CHAIR']).default('REQUIRED') }).strict();
@@ -106,6 +107,28 @@ export interface BookingInput {
   host: string;
 }
 
+/**
+ * Booking is what a "schedule the interview" task asks for: the application's open SCHEDULE tasks complete with
+ * the interview as their outcome, and the runs waiting on them carry on, as if the recruiter had ticked them off.
+ */
+async function completeScheduleTasks(client: PoolClient, signals: OutboxRow[], b: BookingInput, interviewId: string) {
+  const outcome = { interviewId, startsAt: b.startsAt.toISOString(), completedBy: 'interview.scheduled' };
+  const { rows } = await client.query<{ id: string; workflowId: string | null }>(
+    `UPDATE "Task" t SET status = 'COMPLETED', "completedAt" = now(), "completedById" = $3, outcome = $4::jsonb
+       FROM (SELECT t2.id, r."workflowId" FROM "Task" t2 LEFT JOIN "Run" r ON r.id = t2."runId" AND r.status = 'RUNNING'
+              WHERE t2."applicationId" = $1 AND t2."orgId" = $2 AND t2.kind = 'SCHEDULE' AND t2.status = 'OPEN' FOR UPDATE OF t2) open
+      WHERE t.id = open.id RETURNING t.id, open."workflowId"`,
+    [b.applicationId, b.orgId, b.actor.id, JSON.stringify(outcome)],
+  );
+  for (const task of rows) {
+    await client.query(
+      `INSERT INTO "AuditEvent" (id, "orgId", "actorType", "actorId", action, "entityType", "entityId", before, after) VALUES ($1, $2, $3, $4, 'task.completed', 'Task', $5, '{"status":"OPEN"}'::jsonb, $6::jsonb)`,
+      [crypto.randomUUID(), b.orgId, b.actor.type, b.actor.id, task.id, JSON.stringify({ status: 'COMPLETED', outcome })],
+    );
+    if (task.workflowId) signals.push(await insertRunSignal(client, b.orgId, task.workflowId, { name: TASK_COMPLETED, payload: { taskId: task.id, outcome } }, `signal:task:${task.id}`));
+  }
+}
+
 /** Books inside the caller's transaction; returns the interview id. Queues the invites and the run's signal. */
 export async function bookInterview(client: PoolClient, signals: OutboxRow[], b: BookingInput): Promise<string> {
   const endsAt = new Date(b.startsAt.getTime() + b.durationMinutes * 60_000);
@@ -153,6 +176,7 @@ export async function bookInterview(client: PoolClient, signals: OutboxRow[], b:
     [crypto.randomUUID(), b.orgId, b.actor.type, b.actor.id, interviewId, JSON.stringify({ startsAt: b.startsAt, endsAt, participants: b.participants })],
   );
   signals.push(await queueInterviewCalendar(client, b.orgId, interviewId, 0));
+  await completeScheduleTasks(client, signals, b, interviewId);
   if (b.interviewId) {
     const workflowId = await waitingRunOf(client, b.orgId, interviewId);
     if (workflowId) signals.push(await insertRunSignal(client, b.orgId, workflowId, { name: INTERVIEW_SCHEDULED, payload: { interviewId, startsAt: b.startsAt.toISOString() } }, `interview.scheduled:${interviewId}`));
