@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { UI_DIST } from '../../api/app';
+import { apiClient, createTestOrg, startTestSystem, type TestOrg, type TestSystem } from '../support/harness';
 
 export const SCREENSHOT_DIR = path.resolve(__dirname, '../../test-artifacts/e2e');
 
@@ -80,3 +81,28 @@ export function assertUiBuilt(): void {
 /** `[data-testid="x"][data-a="b"]`: the selector of an element by test id and data attributes. */
 export const byTestId = (testId: string, attrs: Record<string, string> = {}) =>
   `[data-testid="${testId}"]${Object.entries(attrs).map(([k, v]) => `[data-${k}="${v}"]`).join('')}`;
+
+/** What most browser tests start from: the real system, a fresh organization, and Chromium signed in as its recruiter. */
+export interface RecruiterBrowserTest {
+  t: TestSystem;
+  org: TestOrg;
+  /** The API as the same recruiter, for setting the scene and checking outcomes. */
+  recruiter: ReturnType<typeof apiClient>;
+  browser: BrowserSession;
+  page: Page;
+  stop(): Promise<void>;
+}
+
+export async function startRecruiterBrowserTest(): Promise<RecruiterBrowserTest> {
+  assertUiBuilt();
+  const t = await startTestSystem();
+  const org = await createTestOrg(t.prisma);
+  const browser = await openBrowser({ baseUrl: t.url, apiToken: org.tokens.recruiter });
+  return {
+    t, org, browser, page: browser.page, recruiter: apiClient(t.url, org.tokens.recruiter),
+    async stop() {
+      await browser.close();
+      await t.stop();
+    },
+  };
+}

@@ -9,28 +9,22 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { TGraph } from '../../workflows/graph/schema';
-import { apiClient, createTestOrg, startTestSystem, waitFor, type TestOrg, type TestSystem } from '../support/harness';
+import { waitFor, type TestOrg, type TestSystem } from '../support/harness';
 import { applicant } from '../support/fixtures';
-import { byTestId, assertUiBuilt, openBrowser, withFailureScreenshot, type BrowserSession } from './browser';
+import { byTestId, startRecruiterBrowserTest, withFailureScreenshot, type BrowserSession, type RecruiterBrowserTest } from './browser';
 
+let world: RecruiterBrowserTest;
 let t: TestSystem;
 let org: TestOrg;
-let recruiter: ReturnType<typeof apiClient>;
+let recruiter: RecruiterBrowserTest['recruiter'];
 let browser: BrowserSession;
 let page: Page;
 
 beforeAll(async () => {
-  assertUiBuilt();
-  t = await startTestSystem();
-  org = await createTestOrg(t.prisma);
-  recruiter = apiClient(t.url, org.tokens.recruiter);
-  browser = await openBrowser({ baseUrl: t.url, apiToken: org.tokens.recruiter });
-  page = browser.page;
+  world = await startRecruiterBrowserTest();
+  ({ t, org, recruiter, browser, page } = world);
 });
-afterAll(async () => {
-  await browser?.close();
-  await t?.stop();
-});
+afterAll(() => world?.stop());
 
 /** Runs when an application of `jobId` enters "interview": emails the candidate how interviews work. */
 const interviewPrep = (jobId: string): TGraph => ({

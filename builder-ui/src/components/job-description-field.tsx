@@ -1,21 +1,13 @@
 // The job description in Markdown, with a preview rendered by the same sanitising renderer as the
 // public careers page (raw HTML escaped, only http(s)/mailto links), so what you see is what applicants see.
-import { useEffect, useState } from 'react';
+import { useMemo, useState } from 'react';
+import { renderMarkdown } from '../../../api/careers/markdown';
 import type { FieldErrors } from '../jobs/job-form';
 import { JobFieldError } from './job-field-error';
 
 export function JobDescriptionField({ value, errors, onChange }: { value: string; errors: FieldErrors; onChange: (value: string) => void }) {
   const [isPreview, setIsPreview] = useState(false);
-  const [html, setHtml] = useState('');
-  // The renderer (markdown-it) loads on the first preview, not with the app.
-  useEffect(() => {
-    if (!isPreview) return;
-    let isCurrent = true;
-    void import('../../../api/careers/markdown').then(({ renderMarkdown }) => isCurrent && setHtml(renderMarkdown(value)));
-    return () => {
-      isCurrent = false;
-    };
-  }, [isPreview, value]);
+  const html = useMemo(() => (isPreview ? renderMarkdown(value) : ''), [isPreview, value]);
   return (
     <div className="field" data-testid="job-description">
       <div className="job-description-tabs">
