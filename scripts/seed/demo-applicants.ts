@@ -58,8 +58,8 @@ export function planApplicants(org: TDemoOrg, jobs: TDemoJob[], count: number): 
   allocate(jobs, count).forEach((job, index) => {
     const localIndex = perJob.get(job.id) ?? 0;
     perJob.set(job.id, localIndex + 1);
-    // One applicant in sixty is someone from thirty places earlier, applying again with a personal address.
-    const repeat = index % 60 === 59 ? plans[index - 30] : undefined;
+    // One applicant in sixty is someone from twelve places earlier, applying again with a personal address.
+    const repeat = index % 60 === 17 ? plans[index - 12] : undefined;
     const resume = repeat?.resume ?? makeResumeFixture(index + 1, { track: job.track });
     const email = repeat ? resume.email.replace(/@.*$/, '.home@example.net') : resume.email;
     const source = pickSource(r);
@@ -71,10 +71,14 @@ export function planApplicants(org: TDemoOrg, jobs: TDemoJob[], count: number): 
   return plans;
 }
 
-/** The application of a plan, applying if it does not exist yet; isNew false when an earlier seed made it. */
-export async function applyAs(services: Services, org: TDemoOrg, plan: TApplicantPlan): Promise<{ applicationId: string; candidateId: string; isNew: boolean }> {
+/**
+ * The application of a plan, applying if it does not exist yet; isNew false when an earlier seed made it,
+ * null when it does not exist and cannot (someone closed or unpublished the job since).
+ */
+export async function applyAs(services: Services, org: TDemoOrg, plan: TApplicantPlan): Promise<{ applicationId: string; candidateId: string; isNew: boolean } | null> {
   const previous = await services.prisma.application.findUnique({ where: { orgId_idempotencyKey: { orgId: org.orgId, idempotencyKey: plan.idempotencyKey } } });
   if (previous) return { applicationId: previous.id, candidateId: previous.candidateId, isNew: false };
+  if (plan.job.status !== 'OPEN') return null;
   const [firstName, ...rest] = plan.resume.name.split(' ');
   const consent = await currentConsentText(services, org.orgId);
   const bytes = await renderResumePdf(plan.resume);

@@ -1,8 +1,11 @@
 // The human residue of a hiring process that no pipeline writes: notes on
-// candidates' profiles and the recruiter's own to-dos (some already overdue),
-// each with its audit row, written once per application.
+// candidates' profiles (through the notes service, mentions included) and the
+// recruiter's own to-dos (some already overdue) with their audit rows, written
+// once per application.
 import type { Services } from '../../api/services/services';
-import type { TDemoOrg } from './demo-org';
+import { addCandidateNote, ZAddCandidateNote } from '../../api/services/candidates/add-candidate-note';
+import { authOf } from './demo-org';
+import type { TDemoOrg, TDemoUser } from './demo-org';
 import type { TApplicantPlan } from './demo-applicants';
 
 const DAY = 24 * 3600_000;
@@ -19,20 +22,22 @@ const TODOS: Array<{ title: (first: string) => string; dueInDays: number }> = [
 export async function writeFollowUps(services: Services, org: TDemoOrg, plan: TApplicantPlan, ids: { applicationId: string; candidateId: string }): Promise<{ notes: number; todos: number }> {
   const { prisma } = services;
   const first = plan.resume.name.split(' ')[0]!;
-  const notes: Array<{ authorId: string; body: string }> = [];
+  const notes: Array<{ author: TDemoUser; body: string; mentionedUserIds?: string[] }> = [];
   if (PAST_SCREEN.has(plan.story)) {
-    notes.push({ authorId: org.recruiter.id, body: `Spoke with ${first} for 30 minutes. Currently ${plan.resume.jobs[0]!.title} at ${plan.resume.jobs[0]!.company}; open to ${plan.job.title.toLowerCase()} roles, prefers ${plan.resume.jobs[0]!.location}.` });
+    notes.push({ author: org.recruiter, body: `Spoke with ${first} for 30 minutes. Currently ${plan.resume.jobs[0]!.title} at ${plan.resume.jobs[0]!.company}; open to ${plan.job.title.toLowerCase()} roles, prefers ${plan.resume.jobs[0]!.location}.` });
   }
   if (plan.story === 'offer' || plan.story === 'hired') {
-    notes.push({ authorId: plan.job.hiringManager.id, body: `Best candidate we have seen for ${plan.job.title}. @${org.recruiter.name.split(' ')[0]} please move quickly; they have another process running.` });
+    notes.push({
+      author: plan.job.hiringManager, mentionedUserIds: [org.recruiter.id],
+      body: `Best candidate we have seen for ${plan.job.title}. @${org.recruiter.name} please move quickly; they have another process running.`,
+    });
   }
   const todo = STILL_ACTIVE.has(plan.story) && plan.index % 7 === 3 ? TODOS[Math.floor(plan.index / 7) % TODOS.length]! : undefined;
-  await prisma.$transaction(async (tx) => {
-    for (const note of notes) {
-      const row = await tx.candidateNote.create({ data: { orgId: org.orgId, candidateId: ids.candidateId, applicationId: ids.applicationId, authorId: note.authorId, body: note.body } });
-      await tx.auditEvent.create({ data: { orgId: org.orgId, actorType: 'USER', actorId: note.authorId, action: 'candidate_note.created', entityType: 'CandidateNote', entityId: row.id, after: { candidateId: ids.candidateId, applicationId: ids.applicationId } } });
-    }
-    if (todo) {
+  for (const note of notes) {
+    await addCandidateNote(services.pool, authOf(org.orgId, note.author), ids.candidateId, ZAddCandidateNote.parse({ body: note.body, applicationId: ids.applicationId, mentionedUserIds: note.mentionedUserIds }));
+  }
+  if (todo) {
+    await prisma.$transaction(async (tx) => {
       const task = await tx.task.create({
         data: {
           orgId: org.orgId, kind: 'TODO', title: todo.title(first), assigneeId: org.recruiter.id, candidateId: ids.candidateId, applicationId: ids.applicationId,
@@ -40,7 +45,7 @@ export async function writeFollowUps(services: Services, org: TDemoOrg, plan: TA
         },
       });
       await tx.auditEvent.create({ data: { orgId: org.orgId, actorType: 'USER', actorId: org.recruiter.id, action: 'task.created', entityType: 'Task', entityId: task.id, after: { kind: 'TODO', title: task.title, dueAt: task.dueAt } } });
-    }
-  });
+    }, { maxWait: 15_000, timeout: 20_000 });
+  }
   return { notes: notes.length, todos: todo ? 1 : 0 };
 }

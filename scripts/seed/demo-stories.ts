@@ -101,11 +101,10 @@ async function interview(ctx: TStoryContext, days: number, isPositive: boolean) 
   return booked.id;
 }
 
-/** The standard pipeline's coordinator step: book the loop, then mark the scheduling task done. */
+/** The standard pipeline's coordinator step: booking the loop completes the scheduling task, and the run carries on. */
 async function bookLoop(ctx: TStoryContext, days: number, isPositive: boolean) {
-  const task = await waitForTaskAt(ctx.services.prisma, ctx.applicationId, 'schedule');
-  const interviewId = await interview(ctx, days, isPositive);
-  await completeTask(ctx.services, authOf(ctx.org.orgId, ctx.org.coordinator), task.id, ZCompleteTask.parse({ outcome: { interviewId } }));
+  await waitForTaskAt(ctx.services.prisma, ctx.applicationId, 'schedule');
+  await interview(ctx, days, isPositive);
 }
 
 async function hiringManagerVerdict(ctx: TStoryContext, isPositive: boolean) {

@@ -28,6 +28,8 @@ export interface TSeedResult {
   org: TDemoOrg;
   jobs: TDemoJob[];
   created: { applications: number; notes: number; todos: number };
+  /** Applicants of jobs that were no longer open (changed by hand since an earlier seed). */
+  skipped: number;
 }
 
 /** Runs `work` on every item with at most `limit` at a time; the first failure stops the rest and is thrown. */
@@ -53,11 +55,13 @@ export async function seedDemo(services: Services, options: TSeedOptions = {}): 
   report(`jobs: ${jobs.map((j) => `${j.title} (${j.status.toLowerCase().replace('_', ' ')})`).join(', ')}`);
 
   const created = { applications: 0, notes: 0, todos: 0 };
+  let skipped = 0;
   const step = Math.max(1, Math.ceil(total / 20));
   let done = 0;
   await forEachLimited(planApplicants(org, jobs, total), options.concurrency ?? 3, async (plan: TApplicantPlan) => {
     const ids = await applyAs(services, org, plan);
-    if (ids.isNew) {
+    if (!ids) skipped += 1;
+    else if (ids.isNew) {
       await tellStory({ services, org, job: plan.job, applicationId: ids.applicationId, resume: plan.resume, random: seededRandom(plan.index * 31 + 7).next }, plan.story);
       const written = await writeFollowUps(services, org, plan, ids);
       created.applications += 1;
@@ -71,5 +75,6 @@ export async function seedDemo(services: Services, options: TSeedOptions = {}): 
   await closeFilledJobs(services, org, jobs);
   report('waiting for the runs to park at their waits');
   await waitForQuiet(services.prisma, org.orgId);
-  return { org, jobs, created };
+  if (skipped) report(`${skipped} applicants skipped: their job is no longer open`);
+  return { org, jobs, created, skipped };
 }

@@ -81,6 +81,10 @@ describe('npm run seed', () => {
       expect(c.phoneE164).toMatch(/^\+\d+$/);
       expect((c.employers as unknown[]).length).toBeGreaterThan(0);
     }
+    // The repeat applicant: another address, the same person (phone, name and links), flagged for a merge.
+    const flagged = await t.prisma.auditEvent.findMany({ where: { orgId: orgId(), action: 'candidate.duplicates_suspected' } });
+    expect(flagged).toHaveLength(1);
+    expect(JSON.stringify(flagged[0]!.after)).toContain('phone');
     const sources = new Set(candidates.flatMap((c) => c.applications.map((a) => a.source)));
     expect(sources.size).toBeGreaterThanOrEqual(3);
     const utm = await t.prisma.application.count({ where: { orgId: orgId(), utm: { path: ['utm_source'], equals: 'linkedin' } } });
@@ -93,10 +97,13 @@ describe('npm run seed', () => {
     expect(apps.filter((a) => a.status === 'HIRED').length).toBeGreaterThanOrEqual(1);
     expect(apps.filter((a) => a.status === 'REJECTED' && a.rejectionReason).length).toBeGreaterThanOrEqual(2);
     const interviews = await t.prisma.interview.findMany({ where: { orgId: orgId() } });
-    expect(interviews.some((i) => i.startsAt > new Date())).toBe(true);
-    expect(interviews.some((i) => i.startsAt < new Date())).toBe(true);
+    expect(interviews.some((i) => i.startsAt! > new Date())).toBe(true);
+    expect(interviews.some((i) => i.startsAt! < new Date())).toBe(true);
     expect(await t.prisma.scorecard.count({ where: { orgId: orgId(), interviewId: { not: null } } })).toBeGreaterThan(0);
     expect(await t.prisma.candidateNote.count({ where: { orgId: orgId() } })).toBeGreaterThan(0);
+    expect(await t.prisma.auditEvent.count({ where: { orgId: orgId(), action: 'note.added' } })).toBe(await t.prisma.candidateNote.count({ where: { orgId: orgId() } }));
+    // A hiring manager's note mentions the recruiter: an inbox task for them.
+    expect(await t.prisma.task.count({ where: { orgId: orgId(), assigneeId: result.org.recruiter.id, idempotencyKey: { startsWith: 'note:' } } })).toBeGreaterThan(0);
     const overdue = await t.prisma.task.count({ where: { orgId: orgId(), status: 'OPEN', assigneeId: result.org.recruiter.id, dueAt: { lt: new Date() } } });
     expect(overdue).toBeGreaterThanOrEqual(1);
     const mail = await t.prisma.message.count({ where: { orgId: orgId(), status: 'SENT' } });
@@ -131,6 +138,7 @@ describe('npm run seed', () => {
     const before = await counts();
     const again = await seedDemo(t.system.services!, { orgSlug: result.org.slug, orgName: 'Seeded Corp', candidates: CANDIDATES });
     expect(again.created).toEqual({ applications: 0, notes: 0, todos: 0 });
+    expect(again.skipped).toBe(0);
     expect(await counts()).toEqual(before);
     expect(again.org.users.every((u) => u.hasDemoPassword)).toBe(true);
   }, 120_000);

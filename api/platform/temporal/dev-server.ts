@@ -37,29 +37,45 @@ async function waitForPort(port: number, child: ChildProcess | undefined, timeou
   throw new Error(`Temporal dev server did not listen on :${port} within ${timeoutMs} ms`);
 }
 
+/** A file of /proc/<pid>/ (Linux); null when the process is gone or there is no /proc. */
+function readProc(pid: number, file: 'cmdline' | 'stat'): string | null {
+  try {
+    return fs.readFileSync(`/proc/${pid}/${file}`, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
 /**
  * A dev server left behind by an app that was killed (SIGKILL cannot stop its
- * children) still holds the ports and the SQLite file: stop it first.
+ * children) still holds the ports and the SQLite file: stop it first. One whose
+ * parent, a Node process, is alive belongs to a running app (`npm start`, the
+ * seed): refuse rather than pull it from under that app.
  */
-function stopOrphan(pidFile: string, log: (msg: string) => void): void {
+function stopOrphan(dataDir: string, pidFile: string, log: (msg: string) => void): void {
   if (!fs.existsSync(pidFile)) return;
   const pid = Number(fs.readFileSync(pidFile, 'utf8'));
-  fs.rmSync(pidFile, { force: true });
-  try {
-    const cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-    if (!cmdline.includes('start-dev')) return;
-    process.kill(pid, 'SIGKILL');
-    log(`stopped a Temporal dev server left over from an earlier run (pid ${pid})`);
-  } catch {
-    // Not running any more (or not on Linux): nothing to do.
+  if (readProc(pid, 'cmdline')?.includes('start-dev')) {
+    const stat = readProc(pid, 'stat');
+    const owner = stat ? Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) : 0;
+    if (owner > 1 && owner !== process.pid && /node|tsx/.test(readProc(owner, 'cmdline') ?? '')) {
+      throw new Error(`the embedded Temporal dev server of ${dataDir} belongs to running process ${owner} (is \`npm start\` running?); stop it first, or set TEMPORAL_ADDRESS`);
+    }
+    try {
+      process.kill(pid, 'SIGKILL');
+      log(`stopped a Temporal dev server left over from an earlier run (pid ${pid})`);
+    } catch {
+      // Exited meanwhile.
+    }
   }
+  fs.rmSync(pidFile, { force: true });
 }
 
 export async function startDevServer(opts: DevServerOptions): Promise<DevServer> {
   fs.mkdirSync(opts.dataDir, { recursive: true });
   const dbFile = path.join(opts.dataDir, 'temporal.sqlite');
   const pidFile = path.join(opts.dataDir, 'temporal.pid');
-  if (opts.isPersistent !== false) stopOrphan(pidFile, opts.log);
+  if (opts.isPersistent !== false) stopOrphan(opts.dataDir, pidFile, opts.log);
   const cli = await ensureTemporalCli(opts.log);
   if (!cli) return startWithSdkDownload(opts, dbFile);
 
