@@ -40,7 +40,7 @@ const isAlive = (pid: number) => {
  * pid, taken before anything is opened. A lock left by a process that is gone
  * is taken over.
  */
-function lockDataDir(dataDir: string): () => void {
+export function lockDataDir(dataDir: string): () => void {
   const lockFile = path.join(dataDir, 'pgdata.lock');
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
