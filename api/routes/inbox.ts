@@ -11,35 +11,6 @@ const ZTaskParams = z.object({ id: z.string().min(1).max(100) }).strict();
 
 export const inboxRoutes = [
   defineRoute({
-    method: 'get', path: '/api/inbox', summary: 'Legacy inbox list (up to 500 tasks, one array); GET /api/tasks is the keyset inbox with counts', access: 'authenticated',
-    query: z.object({
-      status: z.enum(['OPEN', 'COMPLETED', 'CANCELLED']).default('OPEN'),
-      assignee: z.enum(['me', 'anyone']).default('anyone'),
-      jobId: z.string().optional(),
-      dueBefore: z.coerce.date().optional(),
-    }).strict(),
-    handler: async ({ services, auth, query }) => {
-      const tasks = await services.prisma.task.findMany({
-        where: {
-          orgId: auth.orgId, status: query.status,
-          ...(query.assignee === 'me' ? { assigneeId: auth.userId } : {}),
-          ...(query.dueBefore ? { dueAt: { lte: query.dueBefore } } : {}),
-          ...(query.jobId ? { applicationId: { in: (await services.prisma.application.findMany({ where: { orgId: auth.orgId, jobId: query.jobId }, select: { id: true } })).map((a) => a.id) } } : {}),
-        },
-        orderBy: [{ dueAt: 'asc' }, { createdAt: 'asc' }],
-        take: 500,
-        include: { candidate: { select: { id: true, firstName: true, lastName: true, email: true } }, assignee: { select: { id: true, name: true } } },
-      });
-      const applications = await services.prisma.application.findMany({
-        where: { id: { in: tasks.map((t) => t.applicationId).filter((x): x is string => !!x) } },
-        select: { id: true, job: { select: { id: true, title: true } }, stage: { select: { key: true, name: true } } },
-      });
-      const byId = new Map(applications.map((a) => [a.id, a]));
-      const now = Date.now();
-      return { body: tasks.map((t) => ({ ...t, application: t.applicationId ? byId.get(t.applicationId) ?? null : null, isOverdue: t.status === 'OPEN' && !!t.dueAt && t.dueAt.getTime() < now })) };
-    },
-  }),
-  defineRoute({
     method: 'get', path: '/api/tasks',
     summary: 'Inbox tasks by SLA due time (keyset): state open/snoozed/completed/cancelled; filter by assignee (me, unassigned, a user), job, due (overdue, today, week), kind; counts per state',
     access: 'authenticated', query: ZInboxQuery,

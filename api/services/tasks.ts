@@ -28,6 +28,7 @@ interface TaskRow {
   status: string;
   application_id: string | null;
   assignee_id: string | null;
+  assignee_role: string | null;
   run_status: string | null;
   workflow_id: string | null;
 }
@@ -37,7 +38,7 @@ export async function submitFeedback(services: Services, orgId: string, userId: 
   const scorecardId = crypto.randomUUID();
   await withTransaction(services.pool, async (client) => {
     const { rows } = await client.query<TaskRow>(
-      `SELECT t.kind, t.status, t."applicationId" AS application_id, t."assigneeId" AS assignee_id, r.status AS run_status, r."workflowId" AS workflow_id
+      `SELECT t.kind, t.status, t."applicationId" AS application_id, t."assigneeId" AS assignee_id, t."assigneeRole" AS assignee_role, r.status AS run_status, r."workflowId" AS workflow_id
          FROM "Task" t LEFT JOIN "Run" r ON r.id = t."runId"
         WHERE t.id = $1 AND t."orgId" = $2
         FOR UPDATE OF t`,
@@ -46,8 +47,9 @@ export async function submitFeedback(services: Services, orgId: string, userId: 
     const task = rows[0];
     if (!task) throw notFound('Task', taskId);
     if (task.kind !== 'FEEDBACK') throw new AppError('CONFLICT', `task ${taskId} is a ${task.kind} task, not feedback`, [{ path: 'params.id', message: 'not a feedback task' }]);
-    // A scorecard is its author's: one asked of a named person is theirs to write (a role's task, claimed or not, anyone of the role).
-    if (task.assignee_id && task.assignee_id !== userId) {
+    // A scorecard is its author's: one asked of a named person (an interviewer on the panel) is theirs to write.
+    // A task given to a role (screening by "a recruiter") went to its least busy member, but is the role's work.
+    if (task.assignee_id && !task.assignee_role && task.assignee_id !== userId) {
       throw new AppError('FORBIDDEN', `task ${taskId} asks another person for their scorecard`, [{ path: 'params.id', message: 'assigned to someone else; reassign it to write it yourself', code: 'not_assignee' }]);
     }
     if (task.status !== 'OPEN') throw new AppError('CONFLICT', `task ${taskId} is already ${task.status.toLowerCase()}`, [{ path: 'params.id', message: `task is ${task.status}` }]);

@@ -80,8 +80,8 @@ describe('applications', () => {
 
 describe('access', () => {
   test('no token: 401; bad token: 401; a role that may not: 403', async () => {
-    expect((await apiClient(t.url)('GET', '/api/inbox')).status).toBe(401);
-    expect((await apiClient(t.url, 'trl_wrong')('GET', '/api/inbox')).status).toBe(401);
+    expect((await apiClient(t.url)('GET', '/api/tasks')).status).toBe(401);
+    expect((await apiClient(t.url, 'trl_wrong')('GET', '/api/tasks')).status).toBe(401);
     const interviewer = apiClient(t.url, org.tokens.interviewer);
     const res = await interviewer('POST', '/api/applications', applicant(jobId));
     expect(res.status).toBe(403);
@@ -149,10 +149,10 @@ describe('feedback', () => {
     expect(await t.prisma.scorecard.count({ where: { taskId: task.id } })).toBe(1);
   });
 
-  test("someone else's scorecard: 403, the task stays open and no scorecard is written", async () => {
+  test("a named person's scorecard: 403 for anyone else, the task stays open and no scorecard is written", async () => {
     const res = await recruiter('POST', '/api/applications', applicant(jobId));
     const task = await waitFor('task', () => t.prisma.task.findFirst({ where: { applicationId: res.body.id } }));
-    await t.prisma.task.update({ where: { id: task.id }, data: { assigneeId: org.userIds.admin } });
+    await t.prisma.task.update({ where: { id: task.id }, data: { assigneeId: org.userIds.admin, assigneeRole: null } });
     const refused = await recruiter('POST', `/api/tasks/${task.id}/feedback`, { score: 4, recommendation: 'yes' });
     expect(refused.status).toBe(403);
     expect(refused.body.error.details[0]).toMatchObject({ path: 'params.id', code: 'not_assignee' });

@@ -72,7 +72,7 @@ test('npm start on embedded defaults: apply, dev mailbox, Ctrl-C, restart, nothi
   expect(applied.status).toBe(201);
   const mail = await waitFor('the acknowledgement in the dev mailbox', async () => (await admin('GET', '/api/dev/mailbox')).body.find((m: any) => m.to.includes('eve@example.com')));
   expect(mail.subject).toBe('We received your application for Senior Backend Engineer');
-  await waitFor('the feedback task', async () => (await admin('GET', '/api/inbox')).body.length === 1);
+  await waitFor('the feedback task', async () => (await admin('GET', '/api/tasks')).body.tasks.length === 1);
 
   await ctrlC();
   expect(fs.existsSync(path.join(dataDir, 'temporal.pid'))).toBe(false);
@@ -80,10 +80,10 @@ test('npm start on embedded defaults: apply, dev mailbox, Ctrl-C, restart, nothi
 
   const second = await npmStart();
   const again = apiClient(second.url, session.body.token);
-  const inbox = await again('GET', '/api/inbox');
-  expect(inbox.body).toHaveLength(1);
+  const inbox = await again('GET', '/api/tasks');
+  expect(inbox.body.tasks).toHaveLength(1);
   // The run survived in Temporal's SQLite file: the feedback resumes it.
-  expect((await again('POST', `/api/tasks/${inbox.body[0].id}/feedback`, { score: 4, recommendation: 'yes' })).status).toBe(202);
+  expect((await again('POST', `/api/tasks/${inbox.body.tasks[0].id}/feedback`, { score: 4, recommendation: 'yes' })).status).toBe(202);
   await waitFor('stage moved', async () => (await again('GET', `/api/applications/${applied.body.id}`)).body.stage.key === 'interview', 60_000);
   expect((await again('GET', '/api/dev/mailbox')).body.filter((m: any) => m.to.includes('eve@example.com'))).toHaveLength(1);
 }, SLOW_PROCESS_TEST_MS);

@@ -21,8 +21,8 @@ async function applyAndWaitForTask(jobId: string) {
   const res = await recruiter('POST', '/api/applications', body);
   expect(res.status).toBe(201);
   const task = await waitFor('the feedback task in the inbox', async () => {
-    const inbox = await recruiter('GET', '/api/inbox');
-    return inbox.body.find((x: any) => x.applicationId === res.body.id);
+    const inbox = await recruiter('GET', '/api/tasks');
+    return inbox.body.tasks.find((x: any) => x.applicationId === res.body.id);
   });
   return { application: res.body, task, email: body.candidate.email };
 }
@@ -40,7 +40,7 @@ test('application -> email over SMTP -> inbox task -> feedback -> stage moved, a
   const message = await t.prisma.message.findFirstOrThrow({ where: { candidateId: application.candidateId } });
   expect(message).toMatchObject({ status: 'SENT', toAddress: email, subject: ack!.subject, providerMessageId: ack!.messageId });
 
-  expect(task).toMatchObject({ kind: 'FEEDBACK', status: 'OPEN', nodeId: 'screen', application: { job: { title: 'Staff Engineer' }, stage: { key: 'applied' } } });
+  expect(task).toMatchObject({ kind: 'FEEDBACK', status: 'OPEN', nodeId: 'screen', job: { title: 'Staff Engineer' }, application: { stage: { key: 'applied' } } });
   const live = await recruiter('GET', `/api/runs/${application.run.id}`);
   expect(live.body).toMatchObject({ status: 'RUNNING', temporalStatus: 'RUNNING', currentNodeId: 'screen', waitingFor: { kind: 'wait', nodeId: 'screen' } });
 

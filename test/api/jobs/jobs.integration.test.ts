@@ -70,7 +70,7 @@ test('approval lifecycle: draft, N of M approvals with inbox tasks, open, close,
   expect((await recruiter('POST', `/api/jobs/${jobId}/submit`, { approverIds: ids })).body.status).toBe('PENDING_APPROVAL');
   const tasks = await t.prisma.task.findMany({ where: { orgId: org.orgId, kind: 'APPROVE', jobId } });
   expect(tasks.map((x) => x.assigneeId).sort()).toEqual([...ids].sort());
-  expect((await approvers[0]!.call('GET', '/api/inbox?assignee=me')).body.map((x: { id: string }) => x.id)).toContain(tasks.find((x) => x.assigneeId === approvers[0]!.id)!.id);
+  expect((await approvers[0]!.call('GET', '/api/tasks?assignee=me')).body.tasks.map((x: { id: string }) => x.id)).toContain(tasks.find((x) => x.assigneeId === approvers[0]!.id)!.id);
   expect((await recruiter('PATCH', `/api/jobs/${jobId}`, { title: 'Sneaky edit' })).status).toBe(409);
   expect((await recruiter('POST', `/api/jobs/${jobId}/approval`, { approved: true })).status).toBe(403);
   expect((await approvers[0]!.call('POST', `/api/jobs/${jobId}/approval`, { approved: false, comment: 'Budget not signed' })).body.status).toBe('DRAFT');
