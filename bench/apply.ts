@@ -11,7 +11,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import type { Pool } from 'pg';
-import { generateResumePdf } from '../test/support/resume-fixtures';
+import { generateResumePdf } from '../api/seed/resume-pdf';
 import { multipartBoundary, parseMultipart } from '../api/apply/parse-multipart';
 import { createHiringOrg, type BenchEnvironment } from './environment';
 import { forEachConcurrently, now, round, summarize } from './stats';
