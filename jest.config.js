@@ -1,6 +1,7 @@
 // Three projects: fast pure-logic unit tests, integration tests against real
 // Temporal / PostgreSQL / SMTP, and browser tests in headless Chromium.
-const transform = { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022' } }] };
+// JSX compiles with React's automatic runtime, as Vite does, so components render in unit tests.
+const transform = { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022', transform: { react: { runtime: 'automatic' } } } }] };
 // UI modules import their CSS (Vite bundles it); tests that reach them get an empty stylesheet.
 const moduleNameMapper = { '\\.css$': '<rootDir>/test/support/style-stub.js' };
 const base = { transform, moduleNameMapper, testEnvironment: 'node', moduleFileExtensions: ['ts', 'tsx', 'js', 'json'] };

@@ -63,7 +63,7 @@ export function AppShell({ session, onSignOut }: AppShellProps) {
     <div className="app-frame">
       <AppHeader session={session} onSignOut={onSignOut} />
       <div className="app-body">
-        <SideNav activeSection={route.segments[0] ?? 'inbox'} />
+        <SideNav activeSection={route.segments[0] ?? 'inbox'} role={session.user?.role} />
         <main className="app-main">
           <RoutedPage route={route} />
         </main>
