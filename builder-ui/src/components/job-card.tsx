@@ -10,7 +10,9 @@ export type ApplicantConfirmation = { jobId: string; message: string };
 
 const TEAM_ROLES = [['RECRUITER', 'Recruiter'], ['HIRING_MANAGER', 'Hiring manager']] as const;
 
-export function JobCard({ job, onApplicantAdded }: { job: JobListItem; onApplicantAdded: (confirmation: ApplicantConfirmation) => void }) {
+type JobCardProps = { job: JobListItem; canEdit: boolean; onApplicantAdded: (confirmation: ApplicantConfirmation) => void };
+
+export function JobCard({ job, canEdit, onApplicantAdded }: JobCardProps) {
   const [isAdding, setIsAdding] = useState(false);
   const stages = [...job.stages].sort((left, right) => left.position - right.position);
   const boardHref = hrefFor(`/jobs/${encodeURIComponent(job.id)}`);
@@ -48,7 +50,7 @@ export function JobCard({ job, onApplicantAdded }: { job: JobListItem; onApplica
           <strong>{job.applicationCount}</strong> applicant{job.applicationCount === 1 ? '' : 's'}
         </span>
         <a className="subtle-link" href={boardHref}>Board</a>
-        <a className="subtle-link" href={hrefFor(`/jobs/${encodeURIComponent(job.id)}/edit`)} data-testid="job-edit-link">Edit</a>
+        {canEdit && <a className="subtle-link" href={hrefFor(`/jobs/${encodeURIComponent(job.id)}/edit`)} data-testid="job-edit-link">Edit</a>}
         {job.pipelineId ? (
           <a className="subtle-link" href={hrefFor(`/pipelines/${encodeURIComponent(job.pipelineId)}`)}>Pipeline</a>
         ) : (

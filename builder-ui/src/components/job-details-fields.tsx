@@ -23,7 +23,7 @@ function Field({ label, path, errors, children }: { label: string; path: string;
 }
 
 export function JobDetailsFields({ form, errors, pipelines, onChange }: Props) {
-  const updateLocation = (index: number, patch: Partial<LocationForm>) => onChange({ locations: form.locations.map((l, i) => (i === index ? { ...l, ...patch } : l)) });
+  const updateLocation = (index: number, patch: Partial<LocationForm>) => onChange({ locations: form.locations.map((l, i) => (i === index ? { ...l, ...patch } : l)), isLocationEdited: true });
   const hiringPipelines = pipelines.filter((p) => p.kind === 'HIRING' || p.id === form.pipelineId);
   return (
     <>
@@ -54,7 +54,7 @@ export function JobDetailsFields({ form, errors, pipelines, onChange }: Props) {
         <legend className="card-title">Location</legend>
         <div className="form-grid">
           <Field label="Remote policy" path="remotePolicy" errors={errors}>
-            <select value={form.remotePolicy} onChange={(e) => onChange({ remotePolicy: e.target.value as JobForm['remotePolicy'] })} data-testid="job-remote-policy">
+            <select value={form.remotePolicy} onChange={(e) => onChange({ remotePolicy: e.target.value as JobForm['remotePolicy'], isLocationEdited: true })} data-testid="job-remote-policy">
               {REMOTE_POLICIES.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
             </select>
           </Field>
@@ -67,11 +67,11 @@ export function JobDetailsFields({ form, errors, pipelines, onChange }: Props) {
             <input aria-label="City" placeholder="City" value={location.city} onChange={(e) => updateLocation(index, { city: e.target.value })} />
             <input aria-label="Region" placeholder="Region" value={location.region} onChange={(e) => updateLocation(index, { region: e.target.value })} />
             <input aria-label="Country code" placeholder="DE" maxLength={2} className="mono" value={location.countryCode} onChange={(e) => updateLocation(index, { countryCode: e.target.value })} />
-            <button type="button" className="button button-small button-ghost" aria-label="Remove location" onClick={() => onChange({ locations: form.locations.filter((_, i) => i !== index) })}>✕</button>
+            <button type="button" className="button button-small button-ghost" aria-label="Remove location" onClick={() => onChange({ locations: form.locations.filter((_, i) => i !== index), isLocationEdited: true })}>✕</button>
             <JobFieldError errors={errors} path={`jobLocations.${index}`} />
           </div>
         ))}
-        <button type="button" className="button button-small" onClick={() => onChange({ locations: [...form.locations, { city: '', region: '', countryCode: '' }] })} data-testid="job-add-location">
+        <button type="button" className="button button-small" onClick={() => onChange({ locations: [...form.locations, { city: '', region: '', countryCode: '' }], isLocationEdited: true })} data-testid="job-add-location">
           Add location
         </button>
       </fieldset>

@@ -25,6 +25,12 @@ export type JobForm = {
   department: string;
   requisitionId: string;
   locations: LocationForm[];
+  /**
+   * The display labels (job.locations) are derived from the structured locations and the remote
+   * policy when those are sent; a saved job sends them only once edited, so labels set through the
+   * API ("Remote (EU)") survive an unrelated edit.
+   */
+  isLocationEdited: boolean;
   remotePolicy: JobDetail['remotePolicy'];
   remoteCountries: string;
   employmentType: JobDetail['employmentType'];
@@ -50,7 +56,7 @@ export const EMPTY_QUESTION: QuestionForm = {
 
 export function emptyJobForm(stages: EditableStage[], stageTemplateId: string | null): JobForm {
   return {
-    title: '', department: '', requisitionId: '', locations: [], remotePolicy: 'ONSITE', remoteCountries: '', employmentType: 'FULL_TIME',
+    title: '', department: '', requisitionId: '', locations: [], isLocationEdited: true, remotePolicy: 'ONSITE', remoteCountries: '', employmentType: 'FULL_TIME',
     salaryMin: '', salaryMax: '', salaryCurrency: 'EUR', salaryUnit: 'YEAR', description: '', openings: '1', pipelineId: '', members: [], questions: [],
     requiredApprovals: '0', validThrough: '', stages, stageTemplateId,
   };
@@ -71,7 +77,7 @@ function questionForm(q: JobDetail['questions'][number]): QuestionForm {
 export function jobFormFrom(job: JobDetail): JobForm {
   return {
     title: job.title, department: job.department ?? '', requisitionId: job.requisitionId ?? '',
-    locations: job.jobLocations.map((l) => ({ city: l.city ?? '', region: l.region ?? '', countryCode: l.countryCode })),
+    locations: job.jobLocations.map((l) => ({ city: l.city ?? '', region: l.region ?? '', countryCode: l.countryCode })), isLocationEdited: false,
     remotePolicy: job.remotePolicy, remoteCountries: job.remoteCountries.join(', '), employmentType: job.employmentType,
     salaryMin: text(job.salary?.min), salaryMax: text(job.salary?.max), salaryCurrency: job.salary?.currency ?? 'EUR', salaryUnit: job.salary?.unit ?? 'YEAR',
     description: job.description, openings: String(job.openings), pipelineId: job.pipelineId ?? '',
@@ -103,10 +109,12 @@ export function jobRequest(form: JobForm, isNew: boolean): Record<string, unknow
     title: form.title,
     department: form.department.trim() || null,
     requisitionId: form.requisitionId.trim() || null,
-    jobLocations: form.locations
-      .filter((l) => l.city.trim() || l.region.trim() || l.countryCode.trim())
-      .map((l) => ({ countryCode: l.countryCode.trim().toUpperCase(), ...(l.city.trim() ? { city: l.city.trim() } : {}), ...(l.region.trim() ? { region: l.region.trim() } : {}) })),
-    remotePolicy: form.remotePolicy,
+    ...(form.isLocationEdited ? {
+      jobLocations: form.locations
+        .filter((l) => l.city.trim() || l.region.trim() || l.countryCode.trim())
+        .map((l) => ({ countryCode: l.countryCode.trim().toUpperCase(), ...(l.city.trim() ? { city: l.city.trim() } : {}), ...(l.region.trim() ? { region: l.region.trim() } : {}) })),
+      remotePolicy: form.remotePolicy,
+    } : {}),
     remoteCountries: list(form.remoteCountries, /[,\s]+/).map((c) => c.toUpperCase()),
     employmentType: form.employmentType,
     salary: hasSalary ? { min: numberOrUndefined(form.salaryMin), max: numberOrUndefined(form.salaryMax), currency: form.salaryCurrency.trim().toUpperCase(), unit: form.salaryUnit } : null,

@@ -44,7 +44,7 @@ export type JobDetail = {
   slug: string | null;
   pipelineId: string | null;
   members: (JobMemberInput & { name: string; email: string })[];
-  questions: (JobQuestionInput & { helpText: string | null; knockout: KnockoutRule | null })[];
+  questions: (Omit<JobQuestionInput, 'helpText' | 'knockout'> & { helpText: string | null; knockout: KnockoutRule | null })[];
   requiredApprovals: number;
   validThrough: string | null;
   status: JobStatus;
@@ -80,3 +80,6 @@ export type BoardStagePage = { cards: BoardCard[]; nextCursor: string | null };
 export type BoardFilters = { q: string; source: string; status: 'all' | 'active' | 'rejected' | 'hired' };
 
 export const JOB_STATUS_LABELS: Record<JobStatus, string> = { DRAFT: 'Draft', PENDING_APPROVAL: 'Pending approval', OPEN: 'Open', CLOSED: 'Closed' };
+
+/** Roles that create and edit jobs (the jobs routes' EDITORS). */
+export const JOB_EDITOR_ROLES = ['ADMIN', 'RECRUITER'];

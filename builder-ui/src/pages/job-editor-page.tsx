@@ -72,6 +72,8 @@ export function JobEditorPage({ jobId }: { jobId: string | null }) {
     }
   };
 
+  // Approvers decide on what they saw: a job waiting for approval is locked until they do.
+  const isLocked = job.data?.status === 'PENDING_APPROVAL';
   const loadError = job.error ?? users.error ?? templates.error ?? pipelines.error;
   const title = isNew ? 'New job' : job.data?.title ?? 'Job';
   return (
@@ -88,6 +90,7 @@ export function JobEditorPage({ jobId }: { jobId: string | null }) {
         <div className="job-editor-layout">
           <form className="job-editor-form" onSubmit={(e) => void save(e)} noValidate data-testid="job-editor-form">
             {saveError !== null && <ErrorNotice error={saveError} title="Not saved" />}
+            {isLocked && <div className="notice job-locked-notice" role="status" data-testid="job-locked">Waiting for approval: the job cannot be changed until the approvers decide.</div>}
             {savedAt && !saveError && <div className="notice notice-success" role="status" data-testid="job-saved">Saved at {savedAt.toLocaleTimeString()}.</div>}
             <JobDetailsFields form={form} errors={errors} pipelines={pipelines.data ?? []} onChange={change} />
             <fieldset className="card job-editor-section">
@@ -100,7 +103,7 @@ export function JobEditorPage({ jobId }: { jobId: string | null }) {
             <JobQuestionsEditor questions={form.questions} errors={errors} onChange={(questions) => change({ questions })} />
             <div className="form-actions job-editor-save">
               <a className="button button-ghost" href={hrefFor('/jobs')}>Cancel</a>
-              <button type="submit" className="button button-primary" disabled={isSaving} data-testid="job-save-button">
+              <button type="submit" className="button button-primary" disabled={isSaving || isLocked} data-testid="job-save-button">
                 {isSaving ? 'Saving…' : isNew ? 'Create job' : 'Save changes'}
               </button>
             </div>

@@ -6,7 +6,8 @@ import { ErrorNotice } from '../components/error-notice';
 import { JobCard, type ApplicantConfirmation } from '../components/job-card';
 import { PageHeader } from '../components/page-header';
 import { hrefFor } from '../hash-route';
-import { JOB_STATUS_LABELS, type JobListItem, type JobStatus } from '../jobs/job-types';
+import { JOB_EDITOR_ROLES, JOB_STATUS_LABELS, type JobListItem, type JobStatus } from '../jobs/job-types';
+import { useCurrentUser } from '../jobs/use-current-user';
 import { useApiResource } from '../use-api-resource';
 import '../jobs/jobs.css';
 
@@ -14,6 +15,8 @@ const STATUS_FILTERS: ('ALL' | JobStatus)[] = ['ALL', 'OPEN', 'PENDING_APPROVAL'
 
 export function JobsPage() {
   const jobs = useApiResource<JobListItem[]>('/api/jobs');
+  const user = useCurrentUser();
+  const canEdit = !!user && JOB_EDITOR_ROLES.includes(user.role);
   const [confirmation, setConfirmation] = useState<ApplicantConfirmation | null>(null);
   const [status, setStatus] = useState<'ALL' | JobStatus>('ALL');
   const [department, setDepartment] = useState('');
@@ -34,7 +37,7 @@ export function JobsPage() {
       <PageHeader
         title="Jobs"
         subtitle="Requisitions, their stages and applicants."
-        actions={<a className="button button-primary" href={hrefFor('/jobs/new')} data-testid="new-job-button">New job</a>}
+        actions={canEdit && <a className="button button-primary" href={hrefFor('/jobs/new')} data-testid="new-job-button">New job</a>}
       />
       <div className="inline-form job-filters" role="search">
         <div className="segmented" role="group" aria-label="Status">
@@ -75,7 +78,7 @@ export function JobsPage() {
       )}
       <div className="job-grid">
         {rows.map((job) => (
-          <JobCard key={job.id} job={job} onApplicantAdded={onApplicantAdded} />
+          <JobCard key={job.id} job={job} canEdit={canEdit} onApplicantAdded={onApplicantAdded} />
         ))}
       </div>
     </section>
