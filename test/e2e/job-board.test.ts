@@ -4,7 +4,8 @@
 // stage, a StageTransition row, and the run the "stage entered" pipeline started, whose email
 // arrives); a move the server refuses rolls back with a toast; moving to "Rejected" asks for a
 // reason. In the editor: a server validation error shows next to its field, the fixed job saves,
-// and it opens.
+// and it opens; a saved job is edited without losing its API-set labels, submitted to an approver
+// and approved open.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -203,5 +204,48 @@ test('create a job in the editor: a server validation error shows next to its fi
   });
   expect((await t.prisma.job.findUniqueOrThrow({ where: { id: jobId } })).status).toBe('OPEN');
   expect(await t.prisma.auditEvent.count({ where: { entityType: 'Job', entityId: jobId, action: 'job.opened' } })).toBe(1);
+  expect(browser.pageErrors).toEqual([]);
+});
+
+test('edit a saved job: labels set through the API survive, it goes to the chosen approver, who approves it open', async () => {
+  const created = await recruiter('POST', '/api/jobs', {
+    title: 'Support Lead', department: 'Support', locations: ['Remote (EU)'], remotePolicy: 'REMOTE', status: 'DRAFT', requiredApprovals: 1,
+  });
+  expect(created.status).toBe(201);
+  const jobId = created.body.id as string;
+
+  await withFailureScreenshot(browser, 'job-editor-edit', async () => {
+    await page.goto(`/#/jobs/${jobId}/edit`);
+    const form = page.locator(byTestId('job-editor-form'));
+    await form.locator(byTestId('job-title-input')).fill('Support Team Lead');
+    await form.locator(byTestId('job-add-question')).click();
+    const question = form.locator(byTestId('job-question')).first();
+    await question.locator(byTestId('job-question-label')).fill('Do you need visa sponsorship?');
+    await question.locator(byTestId('job-question-key')).fill('visa');
+    await question.getByLabel('Knockout: disqualify when the answer is').selectOption('yes');
+    await form.locator(byTestId('job-save-button')).click();
+    await page.locator(byTestId('job-saved')).waitFor();
+  });
+  const saved = await t.prisma.job.findUniqueOrThrow({ where: { id: jobId }, include: { questions: true } });
+  expect(saved).toMatchObject({ title: 'Support Team Lead', locations: ['Remote (EU)'], remotePolicy: 'REMOTE', status: 'DRAFT' });
+  expect(saved.questions.map((q) => [q.key, q.type, q.knockout])).toEqual([['visa', 'YES_NO', { answer: true }]]);
+
+  await withFailureScreenshot(browser, 'job-editor-approval', async () => {
+    const actions = page.locator(byTestId('job-actions', { status: 'DRAFT' }));
+    await actions.locator(byTestId('job-approver-option', { 'user-id': org.userIds.recruiter })).check();
+    await actions.locator(byTestId('job-submit-button')).click();
+    const pending = page.locator(byTestId('job-actions', { status: 'PENDING_APPROVAL' }));
+    await pending.waitFor();
+    await page.locator(byTestId('job-locked')).waitFor();
+    expect(await page.locator(byTestId('job-save-button')).isDisabled()).toBe(true);
+    await pending.locator(byTestId('job-approve-button')).click();
+    await page.locator(byTestId('job-actions', { status: 'OPEN' })).waitFor();
+  });
+  const approval = await t.prisma.jobApproval.findFirstOrThrow({ where: { jobId } });
+  expect([approval.approverId, approval.decision]).toEqual([org.userIds.recruiter, 'APPROVED']);
+  expect((await t.prisma.job.findUniqueOrThrow({ where: { id: jobId } })).status).toBe('OPEN');
+  // The decision and the opening share a transaction (and its timestamp): compared as a set.
+  const actions = (await t.prisma.auditEvent.findMany({ where: { entityType: 'Job', entityId: jobId } })).map((e) => e.action);
+  expect(actions.sort()).toEqual(['job.approval_decided', 'job.created', 'job.opened', 'job.submitted', 'job.updated']);
   expect(browser.pageErrors).toEqual([]);
 });
