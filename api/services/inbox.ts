@@ -35,6 +35,9 @@ export const ZInboxQuery = z
   .strict();
 export type TInboxQuery = z.infer<typeof ZInboxQuery>;
 
+/** Open tasks counted at most (see the counts query). */
+export const COUNT_CAP = 1000;
+
 /** Roles that work the whole organization's inbox; others see only their own tasks. */
 const TEAM_ROLES: readonly string[] = ['ADMIN', 'RECRUITER', 'COORDINATOR'];
 
@@ -102,12 +105,18 @@ export async function listInbox(services: Services, auth: AuthContext, q: TInbox
       LIMIT ${limit}`,
     params,
   );
-  const counts = q.counts === 'false' ? null : (await services.pool.query<Record<string, number>>(
+  // Counted over the COUNT_CAP + 1 soonest-due open tasks, on the same index as the page: a person's inbox costs the
+  // same whether they have 40 open tasks or 40,000. Past the cap the counts are lower bounds (`isCapped`), shown as
+  // "1000+"; overdue and due-today tasks come first in that order, so theirs stay exact unless they pass the cap too.
+  const countLimit = `$${countParams.push(COUNT_CAP + 1)}`;
+  const counts = q.counts === 'false' ? null : (await services.pool.query<{ open: number; overdue: number; dueToday: number; snoozed: number; total: number }>(
     `SELECT count(*) FILTER (WHERE ${notSnoozed})::int AS open,
             count(*) FILTER (WHERE ${notSnoozed} AND t."dueAt" < now())::int AS overdue,
             count(*) FILTER (WHERE ${notSnoozed} AND t."dueAt" >= now() AND t."dueAt" < ${endOfToday})::int AS "dueToday",
-            count(*) FILTER (WHERE t."snoozedUntil" > now())::int AS snoozed
-       FROM "Task" t WHERE ${common.join(' AND ')} AND t.status = 'OPEN'`,
+            count(*) FILTER (WHERE t."snoozedUntil" > now())::int AS snoozed,
+            count(*)::int AS total
+       FROM (SELECT t."snoozedUntil", t."dueAt" FROM "Task" t WHERE ${common.join(' AND ')} AND t.status = 'OPEN'
+              ORDER BY t."dueAt" ASC NULLS LAST, t.id ASC LIMIT ${countLimit}) t`,
     countParams,
   )).rows[0];
   const hasMore = rows.length > q.limit;
@@ -115,9 +124,14 @@ export async function listInbox(services: Services, auth: AuthContext, q: TInbox
   const last = tasks[tasks.length - 1];
   return {
     tasks: tasks.map(toInboxTask),
-    counts,
+    counts: counts && cappedCounts(counts),
     nextCursor: hasMore && last ? encodeInboxCursor({ dueAt: last.dueAt?.toISOString() ?? null, id: last.id }) : null,
   };
+}
+
+function cappedCounts(c: { open: number; overdue: number; dueToday: number; snoozed: number; total: number }) {
+  const cap = (n: number) => Math.min(n, COUNT_CAP);
+  return { open: cap(c.open), overdue: cap(c.overdue), dueToday: cap(c.dueToday), snoozed: cap(c.snoozed), isCapped: c.total > COUNT_CAP };
 }
 
 function toInboxTask(r: InboxRow) {

@@ -39,7 +39,8 @@ export type InboxTask = {
   completedAt: string | null;
 };
 export type InboxState = 'open' | 'snoozed' | 'completed' | 'cancelled';
-export type InboxCounts = { open: number; overdue: number; dueToday: number; snoozed: number };
+/** `isCapped`: more open tasks than the server counts (1,000); each count is then a lower bound. */
+export type InboxCounts = { open: number; overdue: number; dueToday: number; snoozed: number; isCapped: boolean };
 export type InboxPageResult = { tasks: InboxTask[]; counts: InboxCounts | null; nextCursor: string | null };
 export type OrgUser = { id: string; name: string; email: string; role: string };
 

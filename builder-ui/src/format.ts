@@ -52,3 +52,8 @@ export function isOverdue(dueAt: string | null, status: string, now = Date.now()
 export function shortHash(hash: string): string {
   return hash.length > 10 ? hash.slice(0, 10) : hash;
 }
+
+/** A count the server capped (`isCapped`: it stopped counting) reads as "1000+". */
+export function formatCount(n: number, isCapped: boolean): string {
+  return isCapped && n > 0 ? `${n.toLocaleString('en')}+` : n.toLocaleString('en');
+}

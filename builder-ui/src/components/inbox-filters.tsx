@@ -4,6 +4,7 @@
 import type { InboxCounts, InboxState } from '../api-types';
 import { hrefFor, navigate } from '../hash-route';
 import { useApiResource } from '../use-api-resource';
+import { formatCount } from '../format';
 
 export type InboxFilter = { state: InboxState; assignee: string; jobId: string; due: string; kind: string };
 
@@ -54,7 +55,10 @@ type InboxFiltersProps = { filter: InboxFilter; counts: InboxCounts | null; isTe
 
 export function InboxFilters({ filter, counts, isTeamRole }: InboxFiltersProps) {
   const jobs = useApiResource<Array<{ id: string; title: string }>>('/api/jobs');
-  const countOf = (state: InboxState) => (state === 'open' ? counts?.open : state === 'snoozed' ? counts?.snoozed : undefined);
+  const countOf = (state: InboxState) => {
+    const n = state === 'open' ? counts?.open : state === 'snoozed' ? counts?.snoozed : undefined;
+    return n === undefined ? undefined : formatCount(n, counts!.isCapped);
+  };
   return (
     <>
       <div className="segmented" role="tablist" aria-label="Task state">

@@ -9,6 +9,7 @@ import { ErrorNotice } from '../components/error-notice';
 import { FeedbackForm } from '../components/feedback-form';
 import { inboxApiQuery, InboxFilters, inboxFilterFromParams } from '../components/inbox-filters';
 import { CompletePanel, DecidePanel, ReassignPanel, SnoozePanel, type InboxPanel } from '../components/inbox-task-actions';
+import { formatCount } from '../format';
 import { InboxTaskRow } from '../components/inbox-task-row';
 import { PageHeader } from '../components/page-header';
 import { formatPersonName } from '../format';
@@ -71,7 +72,7 @@ export function InboxPage({ params }: { params: URLSearchParams }) {
   const act = (path: string, body: unknown, message: string) => apiPost(path, body).then(() => done(message), setError);
 
   const subtitle = counts
-    ? `${counts.open} open · ${counts.overdue} overdue · ${counts.dueToday} due today · ${counts.snoozed} snoozed`
+    ? [[counts.open, 'open'], [counts.overdue, 'overdue'], [counts.dueToday, 'due today'], [counts.snoozed, 'snoozed']].map(([n, label]) => `${formatCount(n as number, counts.isCapped)} ${label}`).join(' · ')
     : 'Tasks waiting on you and your team';
 
   return (

@@ -4,6 +4,7 @@
 // with nothing written.
 import crypto from 'node:crypto';
 import { apiClient, createTestOrg, startTestSystem, type TestOrg, type TestSystem } from '../../support/harness';
+import { COUNT_CAP } from '../../../api/services/inbox';
 import { applicant } from '../../support/fixtures';
 
 let t: TestSystem;
@@ -63,7 +64,7 @@ describe('listing', () => {
     expect(ids(res.body)).toEqual([overdue, today, otherJob, nextWeek, unassigned, mine, later, noDue]);
     expect(res.body.tasks.map((x: any) => x.isOverdue)).toEqual([true, false, false, false, false, false, false, false]);
     expect(res.body.tasks[0]).toMatchObject({ job: { id: jobA, title: 'Backend Engineer' }, applicationId: appA.id, application: { stage: { key: 'applied' } } });
-    expect(res.body.counts).toEqual({ open: 8, overdue: 1, dueToday: 1, snoozed: 0 });
+    expect(res.body.counts).toEqual({ open: 8, overdue: 1, dueToday: 1, snoozed: 0, isCapped: false });
   });
 
   test('filters: job, assignee, due window, kind', async () => {
@@ -100,6 +101,20 @@ describe('listing', () => {
     expect(ids((await interviewer('GET', '/api/tasks')).body)).toEqual([own]);
     expect((await interviewer('GET', `/api/tasks?assignee=${org.userIds.recruiter}`)).status).toBe(403);
     await t.prisma.task.delete({ where: { id: own } });
+  });
+
+  test(`past ${COUNT_CAP} open tasks the counts stop, as lower bounds, while the overdue ones (due first) stay exact`, async () => {
+    const other = await createTestOrg(t.prisma);
+    const now = Date.now();
+    await t.prisma.task.createMany({
+      data: Array.from({ length: COUNT_CAP + 20 }, (_, i) => ({
+        orgId: other.orgId, kind: 'TODO' as const, title: `bulk ${i}`, assigneeId: other.userIds.recruiter, idempotencyKey: `bulk-${now}-${i}`,
+        dueAt: new Date(i < 3 ? now - H * (i + 1) : now + 30 * 24 * H + i * 1000),
+      })),
+    });
+    const res = await apiClient(t.url, other.tokens.recruiter)('GET', '/api/tasks?assignee=me');
+    expect(res.body.counts).toEqual({ open: COUNT_CAP, overdue: 3, dueToday: 0, snoozed: 0, isCapped: true });
+    expect(res.body.tasks).toHaveLength(50);
   });
 
   test('bad filters are refused with the field', async () => {
