@@ -123,11 +123,13 @@ export async function readJobBoard(pool: Pool, orgId: string, jobId: string, fil
   );
   if (!job) throw new AppError('NOT_FOUND', `Job ${jobId} not found`, [{ path: 'params.id', message: 'no job with this id' }]);
   const filter = filterSql(filters, 3);
+  // Counting needs the candidate only for a keyword; without one it stays on the Application index.
+  const countFrom = filters.q?.trim() ? `"Application" a JOIN "Candidate" c ON c.id = a."candidateId"` : `"Application" a`;
   // One statement: every stage with its filtered count and its first limit + 1 cards.
   const { rows } = await pool.query<TCardRow & { stage_key: string; stage_name: string; stage_kind: string; stage_position: number; stage_count: number }>(
     `SELECT s.id AS stage_id, s.key AS stage_key, s.name AS stage_name, s.kind AS stage_kind, s.position AS stage_position, n.stage_count, p.*
        FROM "Stage" s
-       CROSS JOIN LATERAL (SELECT count(*)::int AS stage_count FROM "Application" a JOIN "Candidate" c ON c.id = a."candidateId"
+       CROSS JOIN LATERAL (SELECT count(*)::int AS stage_count FROM ${countFrom}
                             WHERE a."jobId" = $1 AND a."stageId" = s.id${filter.sql}) n
        LEFT JOIN LATERAL (SELECT ${CARD_COLUMNS} FROM "Application" a JOIN "Candidate" c ON c.id = a."candidateId"
                            WHERE a."jobId" = $1 AND a."stageId" = s.id${filter.sql}
