@@ -3,12 +3,13 @@
 // a SQLite file), no SMTP_URL (the in-process sink as the dev mailbox). An
 // application flows end to end; Ctrl-C (SIGINT) stops everything; after a
 // restart on the same data directory nothing is lost and the run resumes.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort } from '../../api/platform/db/embedded-postgres';
 import { apiClient, waitFor } from '../support/harness';
+import { startApp, stopApp } from '../support/app-process';
 
 // Starts whole processes (twice here): on a loaded 2-core machine that outlasts Jest's default.
 const SLOW_PROCESS_TEST_MS = 300_000;
@@ -20,16 +21,9 @@ async function npmStart(): Promise<{ url: string; uiPort: number }> {
   const [port, temporalPort, uiPort] = [await freePort(), await freePort(), await freePort()];
   const env: NodeJS.ProcessEnv = { ...process.env, TRELLIS_DATA_DIR: dataDir, PORT: String(port), TEMPORAL_DEV_PORT: String(temporalPort), TEMPORAL_DEV_UI_PORT: String(uiPort), LOG_LEVEL: 'warn' };
   for (const key of ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'SMTP_URL', 'DEV_LOGIN']) delete env[key];
-  app = spawn(process.execPath, ['--import', 'tsx', path.resolve('scripts/start.ts')], { env, stdio: ['ignore', 'pipe', 'inherit'] });
-  let out = '';
-  await new Promise<void>((resolve, reject) => {
-    app!.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      if (out.includes('Press Ctrl-C to stop.')) resolve();
-    });
-    app!.once('exit', (code) => reject(new Error(`npm start exited early with ${code}:\n${out}`)));
-  });
-  expect(out).toContain(`Temporal Web UI:  http://localhost:${uiPort}`);
+  const started = await startApp(env);
+  app = started.app;
+  expect(started.out).toContain(`Temporal Web UI:  http://localhost:${uiPort}`);
   return { url: `http://127.0.0.1:${port}`, uiPort };
 }
 
@@ -45,14 +39,7 @@ const STOP_GRACE_MS = 20_000;
 // Even after a failed or timed-out test: Ctrl-C, then SIGKILL if it has not stopped, so no child
 // keeps Jest (and CI) from exiting.
 afterAll(async () => {
-  const child = app;
-  if (child && child.exitCode === null && child.signalCode === null) {
-    const exited = new Promise((r) => child.once('exit', r));
-    child.kill('SIGINT');
-    const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
-    await exited;
-    clearTimeout(timer);
-  }
+  await stopApp(app, STOP_GRACE_MS);
   fs.rmSync(dataDir, { recursive: true, force: true });
 }, STOP_GRACE_MS + 10_000);
 

@@ -2,25 +2,22 @@
 // processes: the seed (a few applicants) on an empty data directory, then
 // `npm start` on it shows the data and the parked runs; a seed while the app
 // runs refuses at once and leaves the database alone; a demo login works.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort } from '../../api/platform/db/embedded-postgres';
 import { apiClient } from '../support/harness';
+import { spawnScript, startApp, stopApp } from '../support/app-process';
 
 const SLOW_PROCESS_TEST_MS = 300_000;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'trellis-seed-embedded-'));
 let env: NodeJS.ProcessEnv;
 let app: ChildProcess | undefined;
 
-function run(script: string, args: string[] = []): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', path.resolve(script), ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-}
-
 /** Runs the seed to its end: exit code and output. */
 function seed(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
-  const child = run('scripts/seed.ts', args);
+  const child = spawnScript('scripts/seed.ts', env, args);
   let out = '';
   let err = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
@@ -35,14 +32,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  const child = app;
-  if (child && child.exitCode === null && child.signalCode === null) {
-    const exited = new Promise((r) => child.once('exit', r));
-    child.kill('SIGINT');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-    await exited;
-    clearTimeout(timer);
-  }
+  await stopApp(app);
   fs.rmSync(dataDir, { recursive: true, force: true });
 }, 30_000);
 
@@ -55,15 +45,7 @@ test('seed a fresh data directory, then npm start shows it; a seed beside a runn
   expect(fs.existsSync(path.join(dataDir, 'pgdata.lock'))).toBe(false);
   expect(fs.existsSync(path.join(dataDir, 'temporal.pid'))).toBe(false);
 
-  app = run('scripts/start.ts');
-  let out = '';
-  await new Promise<void>((resolve, reject) => {
-    app!.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      if (out.includes('Press Ctrl-C to stop.')) resolve();
-    });
-    app!.once('exit', (code) => reject(new Error(`npm start exited early with ${code}:\n${out}`)));
-  });
+  app = (await startApp(env)).app;
   const url = `http://127.0.0.1:${env.PORT}`;
 
   const beside = await seed(['--candidates', '4']);
