@@ -164,6 +164,9 @@ test('create a job in the editor: a server validation error shows next to its fi
   const title = `Data Engineer ${Date.now().toString(36)}`;
   await withFailureScreenshot(browser, 'job-editor-invalid', async () => {
     await page.goto('/#/jobs');
+    // The list shows the board test's job with its applications per stage.
+    await page.locator(`${byTestId('job-card')} ${byTestId('job-stage-count', { stage: 'interview', count: '1' })}`).waitFor();
+    await browser.screenshot('jobs-list');
     await page.locator(byTestId('new-job-button')).click();
     const form = page.locator(byTestId('job-editor-form'));
     await form.waitFor();
