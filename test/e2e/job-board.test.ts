@@ -5,14 +5,16 @@
 // arrives); a move the server refuses rolls back with a toast; moving to "Rejected" asks for a
 // reason. In the editor: a server validation error shows next to its field, the fixed job saves,
 // and it opens; a saved job is edited without losing its API-set labels, submitted to an approver
-// and approved open.
+// and approved open. A hiring manager reads their job's board without moving cards and approves the
+// job from its page.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { TGraph } from '../../workflows/graph/schema';
 import { waitFor, type TestOrg, type TestSystem } from '../support/harness';
 import { applicant } from '../support/fixtures';
-import { byTestId, startRecruiterBrowserTest, withFailureScreenshot, type BrowserSession, type RecruiterBrowserTest } from './browser';
+import { hashToken, newToken } from '../../api/auth';
+import { byTestId, openBrowser, startRecruiterBrowserTest, withFailureScreenshot, type BrowserSession, type RecruiterBrowserTest } from './browser';
 
 let world: RecruiterBrowserTest;
 let t: TestSystem;
@@ -251,4 +253,40 @@ test('edit a saved job: labels set through the API survive, it goes to the chose
   const actions = (await t.prisma.auditEvent.findMany({ where: { entityType: 'Job', entityId: jobId } })).map((e) => e.action);
   expect(actions.sort()).toEqual(['job.approval_decided', 'job.created', 'job.opened', 'job.submitted', 'job.updated']);
   expect(browser.pageErrors).toEqual([]);
+});
+
+test('a hiring manager reads the board of their job without moving cards, and approves the job from its page', async () => {
+  const manager = await t.prisma.user.create({ data: { orgId: org.orgId, role: 'HIRING_MANAGER', email: `hm.${Date.now()}@example.test`, name: 'Harper Manager' } });
+  const token = newToken();
+  await t.prisma.apiToken.create({ data: { orgId: org.orgId, userId: manager.id, name: 'hm', tokenHash: hashToken(token) } });
+  const created = await recruiter('POST', '/api/jobs', { title: 'Field Engineer', status: 'DRAFT', requiredApprovals: 1, members: [{ userId: manager.id, role: 'HIRING_MANAGER' }] });
+  expect(created.status).toBe(201);
+  const jobId = created.body.id as string;
+  expect((await recruiter('POST', `/api/jobs/${jobId}/submit`, { approverIds: [manager.id] })).status).toBe(200);
+  const { body: application } = await recruiter('POST', '/api/applications', applicant(jobId));
+
+  const managerBrowser = await openBrowser({ baseUrl: t.url, apiToken: token });
+  try {
+    await withFailureScreenshot(managerBrowser, 'job-board-hiring-manager', async () => {
+      const hmPage = managerBrowser.page;
+      await hmPage.goto(`/#/jobs/${jobId}`);
+      const hmCard = hmPage.locator(byTestId('board-card', { 'application-id': application.id }));
+      await hmCard.waitFor();
+      expect(await hmCard.getAttribute('draggable')).toBe('false');
+      expect(await hmCard.locator(byTestId('board-card-move')).count()).toBe(0);
+      await hmPage.locator(byTestId('board-edit-job')).click();
+      await hmPage.locator(byTestId('job-read-only')).waitFor();
+      const pending = hmPage.locator(byTestId('job-actions', { status: 'PENDING_APPROVAL' }));
+      await expect(pending.locator(byTestId('job-approvals')).innerText()).resolves.toContain('You: pending');
+      expect(await pending.locator(byTestId('job-close-button')).count()).toBe(0);
+      await pending.locator(byTestId('job-approve-button')).click();
+      await hmPage.locator(byTestId('job-actions', { status: 'OPEN' })).waitFor();
+      expect(await hmPage.locator(byTestId('error-notice')).count()).toBe(0);
+    });
+    expect(managerBrowser.pageErrors).toEqual([]);
+  } finally {
+    await managerBrowser.close();
+  }
+  expect((await t.prisma.job.findUniqueOrThrow({ where: { id: jobId } })).status).toBe('OPEN');
+  expect((await t.prisma.jobApproval.findFirstOrThrow({ where: { jobId } })).decision).toBe('APPROVED');
 });

@@ -6,9 +6,9 @@ import type { JobDetail, OrgUser } from '../jobs/job-types';
 import { ErrorNotice } from './error-notice';
 import { JobStatusBadge } from './job-status-badge';
 
-type Props = { job: JobDetail; users: OrgUser[]; currentUserId: string | null; onChanged: (job: JobDetail) => void };
+type Props = { job: JobDetail; users: OrgUser[]; canEdit: boolean; currentUserId: string | null; onChanged: (job: JobDetail) => void };
 
-export function JobActionsPanel({ job, users, currentUserId, onChanged }: Props) {
+export function JobActionsPanel({ job, users, canEdit, currentUserId, onChanged }: Props) {
   const [approverIds, setApproverIds] = useState<string[]>([]);
   const [comment, setComment] = useState('');
   const [closeReason, setCloseReason] = useState('');
@@ -17,7 +17,7 @@ export function JobActionsPanel({ job, users, currentUserId, onChanged }: Props)
   const round = Math.max(0, ...job.approvals.map((a) => a.round));
   const currentRound = job.approvals.filter((a) => a.round === round);
   const myPending = currentRound.find((a) => a.approverId === currentUserId && a.decision === 'PENDING');
-  const nameOf = (id: string) => users.find((u) => u.id === id)?.name ?? id;
+  const nameOf = (id: string) => (id === currentUserId ? 'You' : users.find((u) => u.id === id)?.name ?? id);
 
   const act = async (path: string, body: unknown) => {
     setIsBusy(true);
@@ -38,7 +38,7 @@ export function JobActionsPanel({ job, users, currentUserId, onChanged }: Props)
         <JobStatusBadge status={job.status} />
       </div>
       <ErrorNotice error={error} title="Could not change the job" />
-      {(job.status === 'DRAFT' || job.status === 'CLOSED') && (job.requiredApprovals === 0 ? (
+      {canEdit && (job.status === 'DRAFT' || job.status === 'CLOSED') && (job.requiredApprovals === 0 ? (
         <button type="button" className="button button-primary" disabled={isBusy} onClick={() => void act('submit', { approverIds: [] })} data-testid="job-open-button">
           {job.status === 'CLOSED' ? 'Reopen job' : 'Open job'}
         </button>
@@ -76,7 +76,7 @@ export function JobActionsPanel({ job, users, currentUserId, onChanged }: Props)
           </div>
         </div>
       )}
-      {job.status !== 'CLOSED' && (
+      {canEdit && job.status !== 'CLOSED' && (
         <div className="job-close">
           <label className="field">
             <span>Reason for closing (optional)</span>

@@ -10,7 +10,7 @@ import { JobStatusBadge } from '../components/job-status-badge';
 import { PageHeader } from '../components/page-header';
 import { hrefFor } from '../hash-route';
 import { findCard } from '../jobs/board-state';
-import type { BoardFilters } from '../jobs/job-types';
+import { JOB_EDITOR_ROLES, type BoardFilters } from '../jobs/job-types';
 import { useCurrentUser } from '../jobs/use-current-user';
 import { useJobBoard } from '../jobs/use-job-board';
 import '../jobs/jobs.css';
@@ -56,7 +56,7 @@ export function JobBoardPage({ jobId }: { jobId: string }) {
         backLabel="Jobs"
         title={<>{board?.job.title ?? 'Job'} {board && <JobStatusBadge status={board.job.status} />}</>}
         subtitle={board ? `${board.job.department ?? 'No department'} · ${total} application${total === 1 ? '' : 's'}${filters.q || filters.source || filters.status !== 'all' ? ' match the filters' : ''}` : undefined}
-        actions={<a className="button" href={hrefFor(`/jobs/${encodeURIComponent(jobId)}/edit`)} data-testid="board-edit-job">Edit job</a>}
+        actions={<a className="button" href={hrefFor(`/jobs/${encodeURIComponent(jobId)}/edit`)} data-testid="board-edit-job">{user && !JOB_EDITOR_ROLES.includes(user.role) ? 'Job details' : 'Edit job'}</a>}
       />
       <div className="inline-form board-filters" role="search">
         <label className="field field-grow">
