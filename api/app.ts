@@ -33,8 +33,9 @@ import { authRoutes } from './routes/auth';
 import { searchRoutes } from './routes/search';
 import { interviewRoutes } from './routes/interviews';
 import { schedulePageRoutes } from './routes/schedule-page';
+import { setupRoutes } from './routes/setup';
 
-export const ROUTES: readonly RouteDef[] = [...systemRoutes, ...authRoutes, ...pipelineRoutes, ...pipelineOverlayRoutes, ...jobRoutes, ...jobBoardRoutes, ...userRoutes, ...careersRoutes, ...applicationRoutes, ...publicApplyRoutes, ...candidateMergeRoutes, ...applyFormRoutes, ...inboxRoutes, ...auditRoutes, ...offerRoutes, ...complianceRoutes, ...decisionRoutes, ...runRoutes, ...orgRoutes, ...candidateRoutes, ...candidateProfileRoutes, ...searchRoutes, ...interviewRoutes, ...schedulePageRoutes];
+export const ROUTES: readonly RouteDef[] = [...systemRoutes, ...authRoutes, ...pipelineRoutes, ...pipelineOverlayRoutes, ...jobRoutes, ...jobBoardRoutes, ...userRoutes, ...careersRoutes, ...applicationRoutes, ...publicApplyRoutes, ...candidateMergeRoutes, ...applyFormRoutes, ...inboxRoutes, ...auditRoutes, ...offerRoutes, ...complianceRoutes, ...decisionRoutes, ...runRoutes, ...orgRoutes, ...candidateRoutes, ...candidateProfileRoutes, ...searchRoutes, ...interviewRoutes, ...schedulePageRoutes, ...setupRoutes];
 
 export const UI_DIST = path.resolve(__dirname, '../builder-ui/dist');
 
