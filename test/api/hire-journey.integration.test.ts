@@ -200,9 +200,11 @@ async function openJob() {
   });
   expect(job.status).toBe(201);
   expect(job.body.status).toBe('OPEN');
-  // Organization settings with no route of their own: the consent text applicants agree to, the panel's scorecard.
-  await t.prisma.consentText.create({ data: { orgId: org.orgId, purpose: 'application_processing', version: '2026-12', body: 'We keep your application for 12 months.' } });
-  await t.prisma.scorecardTemplate.create({ data: { orgId: org.orgId, jobId: job.body.id, name: 'Backend panel', attributes: [{ key: 'systems', label: 'Systems design' }, { key: 'collaboration', label: 'Collaboration' }] } });
+  // Setup: the consent text applicants agree to (the admin), the panel's scorecard (the recruiter).
+  const consent = await people.admin.call('POST', '/api/consent-texts', { purpose: 'application_processing', version: '2026-12', body: 'We keep your application for 12 months to consider you for this and similar roles.' });
+  expect(consent.status).toBe(201);
+  const scorecard = await recruiter.call('POST', `/api/jobs/${job.body.id}/scorecard-templates`, { name: 'Backend panel', attributes: [{ key: 'systems', label: 'Systems design' }, { key: 'collaboration', label: 'Collaboration' }] });
+  expect(scorecard.status).toBe(201);
   // The hiring manager reads their job: the team and the knockout questions as saved.
   const seen = await people.manager.call('GET', `/api/jobs/${job.body.id}`);
   expect(seen.status).toBe(200);
