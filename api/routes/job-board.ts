@@ -14,12 +14,12 @@ export const jobBoardRoutes = [
     method: 'get', path: '/api/jobs/:id/board', scope: { kind: 'job' }, access: BOARD_READERS,
     summary: "A job's kanban board: its stages in order with application counts and the first page of cards per stage (filters: q, source, status)",
     params: z.object({ id: ZJobId }).strict(), query: ZBoardFilters,
-    handler: async ({ services, auth, params, query }) => ({ body: await readJobBoard(services.pool, auth.orgId, params.id, query) }),
+    handler: async ({ services, auth, params, query }) => ({ body: await readJobBoard(services.pool, auth.orgId, auth.userId, params.id, query) }),
   }),
   defineRoute({
     method: 'get', path: '/api/jobs/:id/board/stages/:stageKey', scope: { kind: 'job' }, access: BOARD_READERS,
     summary: 'More cards of one board column, after the cursor the previous page returned (same filters as the board)',
     params: z.object({ id: ZJobId, stageKey: z.string().min(1).max(60) }).strict(), query: ZBoardStagePage,
-    handler: async ({ services, auth, params, query }) => ({ body: await readJobBoardStagePage(services.pool, auth.orgId, params.id, params.stageKey, query) }),
+    handler: async ({ services, auth, params, query }) => ({ body: await readJobBoardStagePage(services.pool, auth.orgId, auth.userId, params.id, params.stageKey, query) }),
   }),
 ];

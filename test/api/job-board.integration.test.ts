@@ -151,6 +151,25 @@ test('another organization gets 404; hiring managers only their jobs; interviewe
   expect((await apiClient(t.url, org.tokens.interviewer)('GET', `/api/jobs/${jobId}/board`)).status).toBe(403);
 });
 
+test("a hiring manager on the panel sees no scorecard summary until they have written their own", async () => {
+  const manager = await addUser(org.orgId, 'HIRING_MANAGER');
+  await t.prisma.jobMember.create({ data: { jobId, userId: manager.id, role: 'HIRING_MANAGER' } });
+  const first = applicationIds[0]!;
+  const interview = await t.prisma.interview.create({ data: { orgId: org.orgId, applicationId: first, title: 'Panel', status: 'SCHEDULED', durationMinutes: 60, interviewerIds: [manager.id] } });
+  await t.prisma.interviewParticipant.create({ data: { interviewId: interview.id, userId: manager.id } });
+  const cardOf = async () => {
+    const board = await manager.call('GET', `/api/jobs/${jobId}/board`);
+    expect(board.status).toBe(200);
+    return board.body.stages.flatMap((st: { cards: { applicationId: string }[] }) => st.cards).find((c: { applicationId: string }) => c.applicationId === first);
+  };
+  expect((await cardOf()).scorecards).toBeNull();
+  expect((await recruiter('GET', `/api/jobs/${jobId}/board`)).body.stages[0].cards[0].scorecards).toMatchObject({ count: 2 });
+  await t.prisma.scorecard.create({ data: { orgId: org.orgId, applicationId: first, interviewerId: manager.id, score: 2, recommendation: 'no' } });
+  expect((await cardOf()).scorecards).toMatchObject({ count: 3, averageScore: 3 });
+  await t.prisma.scorecard.deleteMany({ where: { applicationId: first, interviewerId: manager.id } });
+  await t.prisma.interview.delete({ where: { id: interview.id } });
+});
+
 test('GET /api/users lists the organization for pickers, minimal fields, org-wide roles only', async () => {
   const users = await recruiter('GET', '/api/users');
   expect(users.status).toBe(200);

@@ -7,6 +7,7 @@
 import type { Pool } from 'pg';
 import type { AuthContext } from '../../auth';
 import { ORG_WIDE_ROLES } from '../../sessions/access-scope';
+import { PANEL_FACTS_SQL, seesOnlyOwnScorecards } from '../interviews/scorecards';
 
 export interface TCandidateVisibility {
   isOrgWide: boolean;
@@ -24,8 +25,7 @@ export async function candidateVisibility(pool: Pool, auth: AuthContext, candida
   const { rows } = await pool.query<VisibilityRow>(
     `SELECT a.id,
             EXISTS (SELECT 1 FROM "JobMember" m WHERE m."jobId" = a."jobId" AND m."userId" = $3 AND m.role = 'HIRING_MANAGER') AS "isHm",
-            EXISTS (SELECT 1 FROM "Interview" i JOIN "InterviewParticipant" p ON p."interviewId" = i.id WHERE i."applicationId" = a.id AND p."userId" = $3) AS "isPanelist",
-            EXISTS (SELECT 1 FROM "Scorecard" s WHERE s."applicationId" = a.id AND s."interviewerId" = $3) AS "hasSubmitted"
+            ${PANEL_FACTS_SQL('a.id', '$3')}
        FROM "Application" a WHERE a."candidateId" = $1 AND a."orgId" = $2`,
     [candidateId, auth.orgId, auth.userId],
   );
@@ -35,7 +35,7 @@ export async function candidateVisibility(pool: Pool, auth: AuthContext, candida
   return {
     isOrgWide,
     applicationIds: visible.map((r) => r.id),
-    ownScorecardsOnlyIds: visible.filter((r) => r.isPanelist && !r.hasSubmitted).map((r) => r.id),
+    ownScorecardsOnlyIds: visible.filter(seesOnlyOwnScorecards).map((r) => r.id),
     isInterviewer: auth.role === 'INTERVIEWER',
   };
 }

@@ -125,17 +125,27 @@ export async function submitInterviewScorecard(services: Services, auth: AuthCon
  * decide without interviewing (recruiters, a hiring manager off the panel) see it all. Every route that
  * returns scorecards applies this.
  */
+/**
+ * The scorecard independence rule's two facts about viewer `user` and application `app` (SQL expressions):
+ * whether they sit on one of its interviews, and whether they have submitted a scorecard for it.
+ * Every place that shows scorecards (this file, the candidate profile and timeline) reads these.
+ */
+export const PANEL_FACTS_SQL = (app: string, user: string) => `
+  EXISTS (SELECT 1 FROM "InterviewParticipant" p JOIN "Interview" i ON i.id = p."interviewId" WHERE i."applicationId" = ${app} AND p."userId" = ${user}) AS "isPanelist",
+  EXISTS (SELECT 1 FROM "Scorecard" s WHERE s."applicationId" = ${app} AND s."interviewerId" = ${user}) AS "hasSubmitted"`;
+
+/** A panelist sees only their own scorecard until they have submitted it. */
+export const seesOnlyOwnScorecards = (facts: { isPanelist: boolean; hasSubmitted: boolean }) => facts.isPanelist && !facts.hasSubmitted;
+
 export async function scorecardVisibility(services: Services, auth: AuthContext, applicationId: string): Promise<{ isOwnOnly: boolean } | null> {
   const { rows } = await services.pool.query<{ isPanelist: boolean; hasSubmitted: boolean }>(
-    `SELECT EXISTS (SELECT 1 FROM "InterviewParticipant" p JOIN "Interview" i ON i.id = p."interviewId" WHERE i."applicationId" = a.id AND p."userId" = $3) AS "isPanelist",
-            EXISTS (SELECT 1 FROM "Scorecard" s WHERE s."applicationId" = a.id AND s."interviewerId" = $3) AS "hasSubmitted"
-       FROM "Application" a WHERE a.id = $1 AND a."orgId" = $2`,
+    `SELECT ${PANEL_FACTS_SQL('a.id', '$3')} FROM "Application" a WHERE a.id = $1 AND a."orgId" = $2`,
     [applicationId, auth.orgId, auth.userId],
   );
   const access = rows[0];
   // An interviewer sees only applications they interview for.
   if (!access || (auth.role === 'INTERVIEWER' && !access.isPanelist)) return null;
-  return { isOwnOnly: access.isPanelist && !access.hasSubmitted };
+  return { isOwnOnly: seesOnlyOwnScorecards(access) };
 }
 
 export async function listApplicationScorecards(services: Services, auth: AuthContext, applicationId: string) {

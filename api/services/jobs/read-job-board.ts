@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { Pool } from 'pg';
 import { AppError } from '../../errors';
+import { PANEL_FACTS_SQL, seesOnlyOwnScorecards } from '../interviews/scorecards';
 
 export const BOARD_PAGE_SIZE = 25;
 
@@ -58,6 +59,8 @@ interface TCardRow {
   scorecardCount: number;
   averageScore: number | null;
   knockoutFailures: string[];
+  isPanelist: boolean;
+  hasSubmitted: boolean;
 }
 
 export type TBoardCard = ReturnType<typeof toCard>;
@@ -76,7 +79,8 @@ function toCard(r: TCardRow) {
     enteredStageAt: r.enteredStageAt.toISOString(),
     openTaskCount: r.openTaskCount,
     hasKnockoutFailure: r.knockoutFailures.length > 0,
-    scorecards: r.scorecardCount === 0 || average === null ? null
+    // A viewer on the panel who has not written their scorecard yet sees no summary of the others'.
+    scorecards: r.scorecardCount === 0 || average === null || seesOnlyOwnScorecards(r) ? null
       : { count: r.scorecardCount, averageScore: average, recommendation: RECOMMENDATIONS[Math.min(3, Math.max(0, Math.round(average) - 1))]! },
   };
 }
@@ -101,7 +105,8 @@ function filterSql(filters: TBoardFilters, next: number): { sql: string; params:
   return { sql: parts.map((p) => ` AND ${p}`).join(''), params };
 }
 
-const CARD_COLUMNS = `a.id, a."candidateId", c."firstName", c."lastName", c.headline, a.source, a.status, c.tags, a."appliedAt", a."knockoutFailures",
+/** `viewer`: the placeholder of the viewer's user id, for the scorecard independence rule. */
+const cardColumns = (viewer: string) => `${PANEL_FACTS_SQL('a.id', viewer)}, a.id, a."candidateId", c."firstName", c."lastName", c.headline, a.source, a.status, c.tags, a."appliedAt", a."knockoutFailures",
   COALESCE((SELECT max(st.at) FROM "StageTransition" st WHERE st."applicationId" = a.id AND st."toStageId" = a."stageId"), a."appliedAt") AS "enteredStageAt",
   (SELECT count(*)::int FROM "Task" t WHERE t."applicationId" = a.id AND t.status = 'OPEN') AS "openTaskCount",
   (SELECT count(*)::int FROM "Scorecard" sc WHERE sc."applicationId" = a.id) AS "scorecardCount",
@@ -114,7 +119,7 @@ function pageOf(rows: TCardRow[], limit: number) {
   return { cards: cards.map(toCard), nextCursor: rows.length > limit && last ? encodeCursor({ appliedAt: last.appliedAt.toISOString(), id: last.id }) : null };
 }
 
-export async function readJobBoard(pool: Pool, orgId: string, jobId: string, filters: TBoardFilters) {
+export async function readJobBoard(pool: Pool, orgId: string, viewerId: string, jobId: string, filters: TBoardFilters) {
   const { rows: [job] } = await pool.query<{ id: string; title: string; status: string; department: string | null; pipelineId: string | null; sources: string[] | null }>(
     `SELECT j.id, j.title, j.status, j.department, j."pipelineId",
             (SELECT array_agg(DISTINCT a.source ORDER BY a.source) FROM "Application" a WHERE a."jobId" = j.id AND a.source IS NOT NULL) AS sources
@@ -131,12 +136,12 @@ export async function readJobBoard(pool: Pool, orgId: string, jobId: string, fil
        FROM "Stage" s
        CROSS JOIN LATERAL (SELECT count(*)::int AS stage_count FROM ${countFrom}
                             WHERE a."jobId" = $1 AND a."stageId" = s.id${filter.sql}) n
-       LEFT JOIN LATERAL (SELECT ${CARD_COLUMNS} FROM "Application" a JOIN "Candidate" c ON c.id = a."candidateId"
+       LEFT JOIN LATERAL (SELECT ${cardColumns(`$${3 + filter.params.length}`)} FROM "Application" a JOIN "Candidate" c ON c.id = a."candidateId"
                            WHERE a."jobId" = $1 AND a."stageId" = s.id${filter.sql}
                            ORDER BY a."appliedAt", a.id LIMIT $2) p ON true
       WHERE s."jobId" = $1
       ORDER BY s.position, p."appliedAt", p.id`,
-    [jobId, filters.limit + 1, ...filter.params],
+    [jobId, filters.limit + 1, ...filter.params, viewerId],
   );
   const stages = new Map<string, { key: string; name: string; kind: string; position: number; count: number; rows: TCardRow[] }>();
   for (const r of rows) {
@@ -151,7 +156,7 @@ export async function readJobBoard(pool: Pool, orgId: string, jobId: string, fil
   };
 }
 
-export async function readJobBoardStagePage(pool: Pool, orgId: string, jobId: string, stageKey: string, page: TBoardStagePage) {
+export async function readJobBoardStagePage(pool: Pool, orgId: string, viewerId: string, jobId: string, stageKey: string, page: TBoardStagePage) {
   const cursor = page.cursor ? decodeCursor(page.cursor) : null;
   const { rows: [stage] } = await pool.query<{ id: string }>(
     `SELECT s.id FROM "Stage" s JOIN "Job" j ON j.id = s."jobId" WHERE s."jobId" = $1 AND j."orgId" = $2 AND s.key = $3`,
@@ -159,11 +164,12 @@ export async function readJobBoardStagePage(pool: Pool, orgId: string, jobId: st
   );
   if (!stage) throw new AppError('NOT_FOUND', `the job has no stage "${stageKey}"`, [{ path: 'params.stageKey', message: 'unknown stage key' }]);
   const filter = filterSql(page, cursor ? 6 : 4);
+  const viewer = `$${(cursor ? 6 : 4) + filter.params.length}`;
   const { rows } = await pool.query<TCardRow>(
-    `SELECT ${CARD_COLUMNS} FROM "Application" a JOIN "Candidate" c ON c.id = a."candidateId"
+    `SELECT ${cardColumns(viewer)} FROM "Application" a JOIN "Candidate" c ON c.id = a."candidateId"
       WHERE a."jobId" = $1 AND a."stageId" = $2${cursor ? ` AND (a."appliedAt", a.id) > ($4::timestamptz, $5)` : ''}${filter.sql}
       ORDER BY a."appliedAt", a.id LIMIT $3`,
-    [jobId, stage.id, page.limit + 1, ...(cursor ? [cursor.appliedAt, cursor.id] : []), ...filter.params],
+    [jobId, stage.id, page.limit + 1, ...(cursor ? [cursor.appliedAt, cursor.id] : []), ...filter.params, viewerId],
   );
   return pageOf(rows, page.limit);
 }
