@@ -25,6 +25,14 @@ import { sendInterviewInvites } from './send-interview-invites';
 import { sendInterviewReminders } from './send-interview-reminders';
 import { withSurvivingCandidate } from './follow-candidate-merges';
 
+/**
+ * Activities that read or write the run's candidate: they act on the record that survives a merge (one lookup).
+ * The others (run bookkeeping, stage moves by application, scoring) skip the lookup: they sit on hot paths.
+ */
+const ACTS_ON_CANDIDATE = new Set<string>([
+  'sendEmail', 'sendSms', 'addNote', 'createTask', 'createApprovalTasks', 'updateTags', 'addToPool', 'updateCandidateField', 'callWebhook',
+]);
+
 export function createActivities(deps: ActivityDeps) {
   const raw = {
     sendEmail: sendEmail(deps),
@@ -51,10 +59,11 @@ export function createActivities(deps: ActivityDeps) {
     sendInterviewReminders: sendInterviewReminders(deps),
   };
   return Object.fromEntries(
-    Object.entries(raw).map(([name, fn]) => [
-      name,
-      (input: never) => withAppFailures(async () => (fn as (i: never) => Promise<unknown>)(await withSurvivingCandidate(deps.pool, input))),
-    ]),
+    Object.entries(raw).map(([name, fn]) => {
+      const call = fn as (i: never) => Promise<unknown>;
+      const followsMerges = ACTS_ON_CANDIDATE.has(name);
+      return [name, (input: never) => withAppFailures(async () => call(followsMerges ? await withSurvivingCandidate(deps.pool, input) : input))];
+    }),
   ) as typeof raw;
 }
 

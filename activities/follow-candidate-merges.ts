@@ -6,21 +6,7 @@
 // activity reads and writes follows the merge.
 import type { Pool } from 'pg';
 import type { RunRef } from '../workflows/graph/node-definition';
-
-/** Longest chain of merges followed (a merged survivor merged again, and so on). */
-const MAX_MERGE_DEPTH = 10;
-
-export async function survivingCandidateId(pool: Pool, orgId: string, candidateId: string): Promise<string> {
-  const { rows } = await pool.query<{ id: string }>(
-    `WITH RECURSIVE chain(id, next, depth) AS (
-       SELECT id, "mergedIntoId", 0 FROM "Candidate" WHERE id = $1 AND "orgId" = $2
-       UNION ALL
-       SELECT c.id, c."mergedIntoId", chain.depth + 1 FROM "Candidate" c JOIN chain ON c.id = chain.next WHERE chain.depth < ${MAX_MERGE_DEPTH}
-     ) SELECT id FROM chain ORDER BY depth DESC LIMIT 1`,
-    [candidateId, orgId],
-  );
-  return rows[0]?.id ?? candidateId;
-}
+import { survivingCandidateId } from '../api/merge/surviving-candidate';
 
 /** The activity's input with `run.candidateId` pointing at the surviving record (the same object when nothing was merged). */
 export async function withSurvivingCandidate<T>(pool: Pool, input: T): Promise<T> {

@@ -11,6 +11,7 @@ import type { PipelineRunInput } from '../../workflows/pipeline-run';
 import type { Plan } from '../../workflows/graph/plan';
 import { runSnapshot } from '../../workflows/graph/template-variables';
 import { DIRECT_DELIVERY_LEASE_SECONDS, type StartWorkflowPayload } from './outbox-dispatcher';
+import { SURVIVING_CANDIDATE_SQL } from '../merge/surviving-candidate';
 
 export const ZApplyRequest = z
   .object({
@@ -61,7 +62,9 @@ export async function submitApplication(services: Services, orgId: string, req: 
     const c = req.candidate;
     // An email that belongs to a merged record applies as its survivor.
     const byEmail = await tx.candidate.findUnique({ where: { orgId_email: { orgId, email: c.email } }, select: { mergedIntoId: true } });
-    const survivor = byEmail?.mergedIntoId ? await followMerges(tx, byEmail.mergedIntoId) : null;
+    const survivor = byEmail?.mergedIntoId
+      ? (await tx.$queryRawUnsafe<{ id: string }[]>(SURVIVING_CANDIDATE_SQL, byEmail.mergedIntoId, orgId))[0]?.id ?? byEmail.mergedIntoId
+      : null;
     const candidate = survivor ? await tx.candidate.update({ where: { id: survivor }, data: { kind: 'APPLICANT' } }) : await tx.candidate.upsert({
       where: { orgId_email: { orgId, email: c.email } },
       create: { orgId, kind: 'APPLICANT', firstName: c.firstName, lastName: c.lastName, email: c.email, phone: c.phone, timeZone: c.timeZone, location: c.location, source: req.source ?? 'api' },
@@ -100,13 +103,3 @@ export async function submitApplication(services: Services, orgId: string, req: 
   return { ...created, isReplay: false };
 }
 
-/** The live record a merged candidate ended up in (merges can chain: a into b, then b into c). */
-async function followMerges(tx: P.TransactionClient, candidateId: string): Promise<string> {
-  let id = candidateId;
-  for (let hop = 0; hop < 10; hop++) {
-    const row = await tx.candidate.findUnique({ where: { id }, select: { mergedIntoId: true } });
-    if (!row?.mergedIntoId) return id;
-    id = row.mergedIntoId;
-  }
-  return id;
-}

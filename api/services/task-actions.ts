@@ -8,7 +8,7 @@ import { TASK_COMPLETED } from '../../workflows/graph/nodes/people-create-task';
 import { APPROVAL_DECIDED } from '../../workflows/graph/nodes/people-approval';
 import { insertRunSignal, withRunSignals } from './run-signals';
 import type { OutboxRow } from './outbox-dispatcher';
-import { recordAudit } from './audit';
+import { recordAudit, type TAuditActorType } from './audit';
 import type { Services } from './services';
 import type { AuthContext } from '../auth';
 import { decideOfferApproval } from './offers/offer-approval';
@@ -45,9 +45,14 @@ async function claimTask(client: PoolClient, auth: AuthContext, taskId: string, 
   if (!kinds.includes(task.kind)) throw new AppError('CONFLICT', `task ${taskId} is a ${task.kind} task`, [{ path: 'params.id', message: `expected ${kinds.join(' or ')}` }]);
   if (task.status !== 'OPEN') throw new AppError('CONFLICT', `task ${taskId} is already ${task.status.toLowerCase()}`, [{ path: 'params.id', message: `task is ${task.status}` }]);
   if (task.runStatus && task.runStatus !== 'RUNNING') throw new AppError('CONFLICT', `the run for task ${taskId} is ${task.runStatus.toLowerCase()}`, [{ path: 'params.id', message: 'run finished' }]);
-  await client.query(`UPDATE "Task" SET status = 'COMPLETED', "completedAt" = now(), "completedById" = $2, outcome = $3::jsonb WHERE id = $1`, [taskId, auth.userId, JSON.stringify(outcome)]);
-  await recordAudit(client, { orgId: auth.orgId, actorType: 'USER', actorId: auth.userId, action: 'task.completed', entityType: 'Task', entityId: taskId, before: { status: 'OPEN' }, after: { status: 'COMPLETED', outcome } });
+  await markTaskCompleted(client, auth.orgId, { type: 'USER', id: auth.userId }, taskId, outcome);
   return task;
+}
+
+/** Completes an OPEN task the caller has locked: the row and its audit entry (the run's signal is the caller's). */
+export async function markTaskCompleted(client: PoolClient, orgId: string, actor: { type: TAuditActorType; id: string | null }, taskId: string, outcome: unknown) {
+  await client.query(`UPDATE "Task" SET status = 'COMPLETED', "completedAt" = now(), "completedById" = $2, outcome = $3::jsonb WHERE id = $1`, [taskId, actor.id, JSON.stringify(outcome)]);
+  await recordAudit(client, { orgId, actorType: actor.type, actorId: actor.id, action: 'task.completed', entityType: 'Task', entityId: taskId, before: { status: 'OPEN' }, after: { status: 'COMPLETED', outcome } });
 }
 
 export function completeTask(services: Services, auth: AuthContext, taskId: string, req: z.infer<typeof ZCompleteTask>) {

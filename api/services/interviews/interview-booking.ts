@@ -14,6 +14,7 @@ import { insertRunSignal, withRunSignals } from '../run-signals';
 import { INTERVIEW_CALENDAR_WORKFLOW, interviewCalendarWorkflowId } from '../../../workflows/constants';
 import { INTERVIEW_SCHEDULED } from '../../../workflows/graph/nodes/scheduling-schedule-interview';
 import { TASK_COMPLETED } from '../../../workflows/graph/nodes/people-create-task';
+import { markTaskCompleted } from '../task-actions';
 import { interviewInviteUid } from '../../scheduling/ics-invite';
 
 const ZParticipant = z.object({ userId: z.string().min(1).max(100), role: z.enum(['REQUIRED', 'OPTIONAL', 'CHAIR']).default('REQUIRED') }).strict();
@@ -114,17 +115,12 @@ export interface BookingInput {
 async function completeScheduleTasks(client: PoolClient, signals: OutboxRow[], b: BookingInput, interviewId: string) {
   const outcome = { interviewId, startsAt: b.startsAt.toISOString(), completedBy: 'interview.scheduled' };
   const { rows } = await client.query<{ id: string; workflowId: string | null }>(
-    `UPDATE "Task" t SET status = 'COMPLETED', "completedAt" = now(), "completedById" = $3, outcome = $4::jsonb
-       FROM (SELECT t2.id, r."workflowId" FROM "Task" t2 LEFT JOIN "Run" r ON r.id = t2."runId" AND r.status = 'RUNNING'
-              WHERE t2."applicationId" = $1 AND t2."orgId" = $2 AND t2.kind = 'SCHEDULE' AND t2.status = 'OPEN' FOR UPDATE OF t2) open
-      WHERE t.id = open.id RETURNING t.id, open."workflowId"`,
-    [b.applicationId, b.orgId, b.actor.id, JSON.stringify(outcome)],
+    `SELECT t.id, r."workflowId" FROM "Task" t LEFT JOIN "Run" r ON r.id = t."runId" AND r.status = 'RUNNING'
+      WHERE t."applicationId" = $1 AND t."orgId" = $2 AND t.kind = 'SCHEDULE' AND t.status = 'OPEN' FOR UPDATE OF t`,
+    [b.applicationId, b.orgId],
   );
   for (const task of rows) {
-    await client.query(
-      `INSERT INTO "AuditEvent" (id, "orgId", "actorType", "actorId", action, "entityType", "entityId", before, after) VALUES ($1, $2, $3, $4, 'task.completed', 'Task', $5, '{"status":"OPEN"}'::jsonb, $6::jsonb)`,
-      [crypto.randomUUID(), b.orgId, b.actor.type, b.actor.id, task.id, JSON.stringify({ status: 'COMPLETED', outcome })],
-    );
+    await markTaskCompleted(client, b.orgId, b.actor, task.id, outcome);
     if (task.workflowId) signals.push(await insertRunSignal(client, b.orgId, task.workflowId, { name: TASK_COMPLETED, payload: { taskId: task.id, outcome } }, `signal:task:${task.id}`));
   }
 }
