@@ -46,7 +46,11 @@ async function connect(source: string, port: string, target: string): Promise<vo
   if (!from || !to) throw new Error(`handles of ${source}.${port} -> ${target} not visible`);
   await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2, { steps: 5 });
   await page.mouse.down();
+  // Leave the handle first, then travel and settle on the target (a person's drag has a few frames in each).
+  await page.mouse.move(from.x + from.width / 2 + 6, from.y + from.height / 2 + 6, { steps: 3 });
   await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
+  await page.waitForTimeout(50);
+  await page.mouse.move(to.x + to.width / 2 + 1, to.y + to.height / 2, { steps: 2 });
   await page.mouse.up();
 }
 
