@@ -3,6 +3,7 @@
 // replayed activity return the first result instead of sending again.
 import type { TSendEmailInput, TSendEmailResult } from '../workflows/graph/nodes/message-send-email';
 import type { ActivityDeps } from './dependencies';
+import { addressHash } from '../api/services/messaging/address-hash';
 import { loadTemplateContext, renderTemplate } from './render-template';
 import { touchRun } from './touch-run';
 import { AppError } from '../api/errors';
@@ -30,7 +31,7 @@ export function sendEmail(deps: ActivityDeps) {
     const bodyHtml = `<div style="font-family:sans-serif;white-space:pre-wrap">${escapeHtml(bodyText)}</div>`;
     const fromAddress = `"${sender.name.replace(/"/g, '')}" <${sender.email}>`;
 
-    const suppressed = await prisma.suppression.findUnique({ where: { orgId_address: { orgId: input.run.orgId, address: to.toLowerCase() } } });
+    const suppressed = await prisma.suppression.findUnique({ where: { orgId_addressHash: { orgId: input.run.orgId, addressHash: addressHash(input.run.orgId, to) } } });
     const message = await prisma.message.upsert({
       where: { idempotencyKey: input.idempotencyKey },
       create: {

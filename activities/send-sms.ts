@@ -3,6 +3,7 @@
 // retried or replayed activity return the first result instead of sending again.
 import { SMS_MAX_CHARS, type TSendSmsInput, type TSendSmsResult } from '../workflows/graph/nodes/message-send-sms';
 import type { ActivityDeps } from './dependencies';
+import { addressHash } from '../api/services/messaging/address-hash';
 import { loadTemplateContext, renderTemplate } from './render-template';
 import { senderFromAddress } from './sender-address';
 import { DevSmsSink } from './sms-provider';
@@ -25,7 +26,7 @@ export function sendSms(deps: ActivityDeps) {
     }
 
     // Suppressions are matched on the number as stored on the candidate.
-    const suppressed = await prisma.suppression.findUnique({ where: { orgId_address: { orgId: input.run.orgId, address: to } } });
+    const suppressed = await prisma.suppression.findUnique({ where: { orgId_addressHash: { orgId: input.run.orgId, addressHash: addressHash(input.run.orgId, to) } } });
     const message = await prisma.message.upsert({
       where: { idempotencyKey: input.idempotencyKey },
       create: {

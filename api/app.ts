@@ -34,8 +34,20 @@ import { searchRoutes } from './routes/search';
 import { interviewRoutes } from './routes/interviews';
 import { schedulePageRoutes } from './routes/schedule-page';
 import { setupRoutes } from './routes/setup';
+import { talentPoolRoutes } from './routes/crm-pools';
+import { segmentRoutes } from './routes/segments';
+import { campaignRoutes } from './routes/campaigns';
+import { engagementRoutes } from './routes/engagement';
+import { publicMessagingRoutes } from './routes/public-messaging';
+import { eventRoutes } from './routes/events';
+import { publicEventRoutes } from './routes/public-events';
+import { jobAlertRoutes } from './routes/job-alerts';
+import { importRoutes } from './routes/imports';
+import { dataRightsRoutes } from './routes/data-rights';
 
-export const ROUTES: readonly RouteDef[] = [...systemRoutes, ...authRoutes, ...pipelineRoutes, ...pipelineOverlayRoutes, ...jobRoutes, ...jobBoardRoutes, ...userRoutes, ...careersRoutes, ...applicationRoutes, ...publicApplyRoutes, ...candidateMergeRoutes, ...applyFormRoutes, ...inboxRoutes, ...auditRoutes, ...offerRoutes, ...complianceRoutes, ...decisionRoutes, ...runRoutes, ...orgRoutes, ...candidateRoutes, ...candidateProfileRoutes, ...searchRoutes, ...interviewRoutes, ...schedulePageRoutes, ...setupRoutes];
+export const ROUTES: readonly RouteDef[] = [...systemRoutes, ...authRoutes, ...pipelineRoutes, ...pipelineOverlayRoutes, ...jobRoutes, ...jobBoardRoutes, ...userRoutes, ...careersRoutes, ...applicationRoutes, ...publicApplyRoutes, ...candidateMergeRoutes, ...applyFormRoutes, ...inboxRoutes, ...auditRoutes, ...offerRoutes, ...complianceRoutes, ...decisionRoutes, ...runRoutes, ...orgRoutes, ...candidateRoutes, ...candidateProfileRoutes, ...searchRoutes, ...interviewRoutes, ...schedulePageRoutes, ...setupRoutes,
+  // CRM
+  ...talentPoolRoutes, ...segmentRoutes, ...campaignRoutes, ...engagementRoutes, ...publicMessagingRoutes, ...eventRoutes, ...publicEventRoutes, ...jobAlertRoutes, ...importRoutes, ...dataRightsRoutes];
 
 export const UI_DIST = path.resolve(__dirname, '../builder-ui/dist');
 

@@ -18,6 +18,8 @@ import { installTemporalLogging } from './platform/temporal/runtime-logging';
 import { startSmtpSink, type SmtpSink } from './platform/mail/smtp-sink';
 import { createSmtpMailer } from './platform/mail/mailer';
 import { createOutboxDispatcher } from './services/outbox-dispatcher';
+import { createPeriodicJobRunner } from './platform/periodic-jobs';
+import { PERIODIC_JOBS } from './services/periodic-job-list';
 import { createApp } from './app';
 import { seedDevData } from './seed/dev-seed';
 import { closeSharedPdfTextExtractor, sharedPdfTextExtractor } from './resumes/extract-pdf-text';
@@ -124,7 +126,11 @@ export async function startSystem(config: TConfig, parts: SystemParts = { api: t
         server.listen(config.PORT, config.HOST, () => resolve());
       });
       outbox.start();
+      const periodicJobs = createPeriodicJobRunner(services, PERIODIC_JOBS);
+      services.periodicJobs = periodicJobs;
+      if (!config.PERIODIC_JOBS_DISABLED) periodicJobs.start();
       stops.push(async () => {
+        await periodicJobs.stop();
         await outbox.stop();
         server.closeAllConnections();
         await new Promise((r) => server.close(r));

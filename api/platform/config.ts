@@ -57,6 +57,8 @@ export const ZConfig = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** How often the outbox dispatcher polls for undelivered work, in ms. */
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(1000),
+  /** Do not start the clock-driven jobs (api/services/periodic-job-list.ts); tests run them with runNow. */
+  PERIODIC_JOBS_DISABLED: ZBool.default(false),
 });
 
 export type TConfig = z.infer<typeof ZConfig> & { SESSION_COOKIE_SECURE: boolean; AUTH_HMAC_KEY: string; isEmbeddedDatabase: boolean; isEmbeddedTemporal: boolean; isEmbeddedMail: boolean };

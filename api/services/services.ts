@@ -8,6 +8,7 @@ import type { SmtpSink } from '../platform/mail/smtp-sink';
 import type { Mailer } from '../platform/mail/mailer';
 import type { OutboxDispatcher } from './outbox-dispatcher';
 import type { TConfig } from '../platform/config';
+import type { PeriodicJobRunner } from '../platform/periodic-jobs';
 
 export interface Services {
   prisma: PrismaClient;
@@ -22,6 +23,8 @@ export interface Services {
   mailer?: Mailer;
   /** The embedded SMTP sink, when mail is not relayed. */
   mailbox?: SmtpSink;
+  /** Clock-driven sweeps (campaign enrollment, digests, retention); tests call runNow(name). */
+  periodicJobs?: PeriodicJobRunner;
   /** Token of the seeded dev admin, handed out by /api/dev/session when DEV_LOGIN is on. */
   devToken?: string;
 }

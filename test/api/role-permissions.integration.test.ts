@@ -29,6 +29,13 @@ const ORG_LEVEL: Record<string, string> = {
   '/api/users/': 'user settings: the handler allows the user themself or an admin',
   '/api/org/': 'organization settings, admins only',
   '/api/rejection-reasons/': 'rejection reasons are organization configuration',
+  '/api/talent-pools/': 'talent pools are CRM configuration for org-wide roles',
+  '/api/segments/': 'segments are CRM configuration for org-wide roles',
+  '/api/campaigns/': 'campaigns are CRM configuration for org-wide roles',
+  '/api/events/': 'recruiting events are CRM configuration for org-wide roles',
+  '/api/bulk-jobs/': 'imports and enrollments are org-wide work; the handler filters by organization',
+  '/api/suppressions/': 'the suppression list is organization configuration',
+  '/api/job-alerts/': 'job alerts are CRM records for org-wide roles',
 };
 
 type Caller = 'anonymous' | 'ADMIN' | 'RECRUITER' | 'COORDINATOR' | 'HIRING_MANAGER' | 'INTERVIEWER' | 'other-org';

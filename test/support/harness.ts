@@ -20,6 +20,8 @@ export function testConfig(overrides: Record<string, string> = {}): TConfig {
     DEV_LOGIN: 'false',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     OUTBOX_POLL_MS: '200',
+    // Sweeps run when a test calls services.periodicJobs.runNow(name), not on a clock.
+    PERIODIC_JOBS_DISABLED: 'true',
     ...overrides,
   });
 }

@@ -1,0 +1,4 @@
+// Placeholder so route modules of the CRM can be added side by side; filled by its owner.
+import type { RouteDef } from '../route';
+
+export const publicMessagingRoutes: RouteDef[] = [];
