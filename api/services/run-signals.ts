@@ -48,3 +48,27 @@ export async function sendRunEvent(services: Services, orgId: string, runId: str
     return { runId, accepted: event.name };
   });
 }
+
+/**
+ * Tells every live run about one candidate that a person-level event happened (replied, unsubscribed,
+ * applied, hired): nurture runs of every campaign exit on it (their graph's exitOn), hiring runs may
+ * wait for it. `eventKey` names the fact (a message id, an application id), so a repeated call queues
+ * nothing new. `only: 'campaign'` limits it to campaign runs. Returns the runs told.
+ */
+export async function signalCandidateRuns(
+  client: PoolClient, signals: OutboxRow[], orgId: string, candidateId: string, event: RunEvent, eventKey: string, opts: { only?: 'campaign' } = {},
+): Promise<number> {
+  const { rows } = await client.query<{ id: string; workflowId: string }>(
+    `SELECT id, "workflowId" FROM "Run" WHERE "orgId" = $1 AND "candidateId" = $2 AND status IN ('PENDING', 'RUNNING')${opts.only === 'campaign' ? ' AND "campaignId" IS NOT NULL' : ''}`,
+    [orgId, candidateId],
+  );
+  let told = 0;
+  for (const run of rows) {
+    const dedupeKey = `event:${event.name}:${eventKey}:${run.id}`;
+    const { rowCount } = await client.query(`SELECT 1 FROM "OutboxEvent" WHERE "dedupeKey" = $1`, [dedupeKey]);
+    if (rowCount) continue;
+    signals.push(await insertRunSignal(client, orgId, run.workflowId, event, dedupeKey));
+    told++;
+  }
+  return told;
+}
