@@ -23,7 +23,7 @@ export interface SegmentSqlOptions {
 const daysAgo = (param: string) => `now() - make_interval(days => ${param}::int)`;
 
 /** SHA-256 of the organization and the lower-cased address, as api/services/messaging/address-hash.ts computes it. */
-const SUPPRESSION_HASH_OF_EMAIL = `encode(sha256(convert_to('suppression:' || c."orgId" || ':' || lower(btrim(c.email)), 'UTF8')), 'hex')`;
+export const SUPPRESSION_HASH_OF_EMAIL = `encode(sha256(convert_to('suppression:' || c."orgId" || ':' || lower(btrim(c.email)), 'UTF8')), 'hex')`;
 
 /** Builds the WHERE clause of a segment over `"Candidate" c`, numbering values as it goes. */
 export class SegmentPredicate {
