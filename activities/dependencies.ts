@@ -13,6 +13,10 @@ export interface ActivityDeps {
   mailer: Mailer;
   log: Logger;
   mailFrom: string;
+  /** LINK_SIGNING_KEY: signs tracking, unsubscribe and preference links and the reply and bounce addresses in emails. */
+  linkSigningKey: string;
+  /** REPLY_DOMAIN: the domain of reply+<token>@ and bounce+<token>@ addresses. */
+  replyDomain: string;
   /** Base URL of the public pages (self-scheduling links in emails); default http://localhost:3000. */
   publicUrl?: string;
   /** Interviewers' ICS feeds may be on loopback or private addresses (CALENDAR_FEED_ALLOW_PRIVATE). */

@@ -93,7 +93,7 @@ export async function startSystem(config: TConfig, parts: SystemParts = { api: t
     if (parts.worker) {
       installTemporalLogging(log);
       const connection = await connectWorker(config, temporalAddress);
-      const worker = await createWorker({ connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE, deps: { prisma: db.prisma, pool: db.pool, mailer, log, mailFrom: config.MAIL_FROM, publicUrl: config.PUBLIC_URL ?? `http://${config.HOST}:${config.PORT}`, allowPrivateCalendarFeeds: config.CALENDAR_FEED_ALLOW_PRIVATE } });
+      const worker = await createWorker({ connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE, deps: { prisma: db.prisma, pool: db.pool, mailer, log, mailFrom: config.MAIL_FROM, linkSigningKey: config.LINK_SIGNING_KEY, replyDomain: config.REPLY_DOMAIN, publicUrl: config.PUBLIC_URL ?? `http://${config.HOST}:${config.PORT}`, allowPrivateCalendarFeeds: config.CALENDAR_FEED_ALLOW_PRIVATE } });
       const running = worker.run();
       stops.push(async () => {
         if (worker.getState() === 'RUNNING') worker.shutdown();

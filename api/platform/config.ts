@@ -54,6 +54,16 @@ export const ZConfig = z.object({
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
   /** Key for HMACs of client addresses and emails (rate-limit buckets, Session.ipHash). Default: derived from DATABASE_URL (or the data dir), so every API process of one deployment agrees. */
   AUTH_HMAC_KEY: z.string().min(16).optional(),
+  /** Key for the signed links and addresses in candidate emails (open pixel, click redirect, unsubscribe, preference center, reply and bounce addresses). Default: derived like AUTH_HMAC_KEY, under its own prefix. */
+  LINK_SIGNING_KEY: z.string().min(32).optional(),
+  /** Domain of the reply addresses (reply+<token>@domain) that thread candidates' replies back; its MX must reach the inbound SMTP listener. Default: the domain of MAIL_FROM. */
+  REPLY_DOMAIN: z.string().regex(/^[A-Za-z0-9.-]+$/, 'a domain name').max(200).optional(),
+  /** Port of the inbound SMTP listener for replies and bounces (0 = any free port, logged at start). */
+  INBOUND_SMTP_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  /** Do not start the inbound SMTP listener (replies then arrive only through POST /api/inbound/email). */
+  INBOUND_SMTP_DISABLED: ZBool.default(false),
+  /** Shared secret of the inbound mail webhooks (POST /api/inbound/email, /api/inbound/bounce; header X-Trellis-Inbound-Secret). Unset = the webhooks refuse every call. */
+  INBOUND_WEBHOOK_SECRET: z.string().min(16).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** How often the outbox dispatcher polls for undelivered work, in ms. */
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(1000),
@@ -61,7 +71,7 @@ export const ZConfig = z.object({
   PERIODIC_JOBS_DISABLED: ZBool.default(false),
 });
 
-export type TConfig = z.infer<typeof ZConfig> & { SESSION_COOKIE_SECURE: boolean; AUTH_HMAC_KEY: string; isEmbeddedDatabase: boolean; isEmbeddedTemporal: boolean; isEmbeddedMail: boolean };
+export type TConfig = z.infer<typeof ZConfig> & { SESSION_COOKIE_SECURE: boolean; AUTH_HMAC_KEY: string; LINK_SIGNING_KEY: string; REPLY_DOMAIN: string; isEmbeddedDatabase: boolean; isEmbeddedTemporal: boolean; isEmbeddedMail: boolean };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
   // An empty variable means unset (so PORT= does not become port 0).
@@ -81,5 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
     DEV_LOGIN: c.DEV_LOGIN ?? isEmbeddedDatabase,
     SESSION_COOKIE_SECURE: c.SESSION_COOKIE_SECURE ?? (c.PUBLIC_URL ?? '').startsWith('https:'),
     AUTH_HMAC_KEY: c.AUTH_HMAC_KEY ?? crypto.createHash('sha256').update(`trellis-auth:${c.DATABASE_URL ?? c.TRELLIS_DATA_DIR}`).digest('base64url'),
+    LINK_SIGNING_KEY: c.LINK_SIGNING_KEY ?? crypto.createHash('sha256').update(`trellis-links:${c.DATABASE_URL ?? c.TRELLIS_DATA_DIR}`).digest('base64url'),
+    REPLY_DOMAIN: c.REPLY_DOMAIN ?? (/@([A-Za-z0-9.-]+)>?\s*$/.exec(c.MAIL_FROM)?.[1] ?? 'trellis.localhost'),
   };
 }

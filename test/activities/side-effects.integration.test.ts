@@ -23,7 +23,7 @@ beforeAll(async () => {
   db = openDatabase(process.env.TEST_DATABASE_URL!, { maxConnections: 4 });
   org = await createTestOrg(db.prisma);
   sink = await startSmtpSink();
-  deps = { prisma: db.prisma, pool: db.pool, mailer: createSmtpMailer(sink.url), log: createLogger('silent'), mailFrom: '"Acme Talent" <talent@acme.example>' };
+  deps = { prisma: db.prisma, pool: db.pool, mailer: createSmtpMailer(sink.url), log: createLogger('silent'), mailFrom: '"Acme Talent" <talent@acme.example>', linkSigningKey: 'test-link-signing-key-of-32-bytes-or-more', replyDomain: 'acme.example' };
 });
 afterAll(async () => {
   deps?.mailer.close();

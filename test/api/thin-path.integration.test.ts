@@ -36,7 +36,9 @@ test('application -> email over SMTP -> inbox task -> feedback -> stage moved, a
   expect(ack!.subject).toBe('We received your application for Staff Engineer');
   expect(ack!.text).toContain('Hi Grace,');
   expect(ack!.text).toContain(`at Org ${org.slug}`);
-  expect(ack!.from).toBe('recruiting@trellis.localhost');
+  expect(ack!.headers.from).toBe('Acme Talent Team <recruiting@trellis.localhost>');
+  // The envelope sender is the message's signed bounce address (VERP), so its bounces find it.
+  expect(ack!.from).toMatch(/^bounce\+[a-z0-9]+\.[0-9a-f]{26}@trellis\.localhost$/);
   const message = await t.prisma.message.findFirstOrThrow({ where: { candidateId: application.candidateId } });
   expect(message).toMatchObject({ status: 'SENT', toAddress: email, subject: ack!.subject, providerMessageId: ack!.messageId });
 

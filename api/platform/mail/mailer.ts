@@ -10,6 +10,8 @@ export interface OutgoingEmail {
   html?: string;
   messageId: string;
   replyTo?: string;
+  /** The envelope sender (MAIL FROM, the Return-Path): a signed bounce address receives this message's bounces. Default: the From address. */
+  envelopeFrom?: string;
   headers?: Record<string, string>;
   /** An iCalendar invite sent as a text/calendar alternative part (its METHOD must match the text's). */
   calendar?: { method: 'REQUEST' | 'CANCEL'; content: string };
@@ -33,6 +35,7 @@ export function createSmtpMailer(smtpUrl: string): Mailer {
         replyTo: email.replyTo,
         messageId: email.messageId,
         headers: email.headers,
+        ...(email.envelopeFrom ? { envelope: { from: email.envelopeFrom, to: email.to } } : {}),
         ...(email.calendar ? { icalEvent: { method: email.calendar.method, filename: 'invite.ics', content: email.calendar.content } } : {}),
       });
       return { providerMessageId: info.messageId };

@@ -1,6 +1,7 @@
 // Send an email rendered from Handlebars templates over the candidate's data.
 import { z } from 'zod';
-import { defineNode, type RunRef } from '../node-definition';
+import { defineNode, type NodeContext, type NodeEffect, type RunRef } from '../node-definition';
+import { resumeMessageSend, type TMessageSendResult } from './message-deferral';
 
 export const ZSendEmailConfig = z
   .object({
@@ -23,9 +24,14 @@ export interface TSendEmailInput extends TSendEmailConfig {
   idempotencyKey: string;
 }
 
-export interface TSendEmailResult {
-  messageId: string;
-  status: 'SENT' | 'SUPPRESSED';
+export type TSendEmailResult = TMessageSendResult;
+
+function send(ctx: NodeContext<TSendEmailConfig>): NodeEffect {
+  return {
+    kind: 'activity',
+    activity: 'sendEmail',
+    input: { ...ctx.config, run: ctx.run, nodeId: ctx.nodeId, idempotencyKey: ctx.idempotencyKey, vars: ctx.vars } satisfies TSendEmailInput,
+  };
 }
 
 export default defineNode({
@@ -35,14 +41,13 @@ export default defineNode({
   label: 'Send email',
   docs:
     'Renders the subject and body (Handlebars, e.g. {{candidate.firstName}}, {{job.title}}) and sends the email once, ' +
-    'recorded in the message outbox under an idempotency key: a retried or replayed step never sends twice.',
+    'recorded in the message outbox under an idempotency key: a retried or replayed step never sends twice. The contact ' +
+    'policy is checked at send time: a suppressed, unsubscribed or (for MARKETING) unconsented candidate gets nothing and ' +
+    'the run goes on by "out"; a MARKETING email held by quiet hours or the frequency cap waits until the policy allows it, ' +
+    'then is sent and the run goes on. MARKETING emails carry click tracking, an open pixel and one-click unsubscribe.',
   config: ZSendEmailConfig,
   ports: () => ['out'],
   templateFields: ['subject', 'body'],
-  start: (ctx) => ({
-    kind: 'activity',
-    activity: 'sendEmail',
-    input: { ...ctx.config, run: ctx.run, nodeId: ctx.nodeId, idempotencyKey: ctx.idempotencyKey, vars: ctx.vars } satisfies TSendEmailInput,
-  }),
-  resume: (_ctx, event) => ({ kind: 'next', port: 'out', vars: event.type === 'activity.completed' ? { lastEmail: event.result } : undefined }),
+  start: send,
+  resume: (ctx, event) => resumeMessageSend(ctx, event, send(ctx), 'lastEmail'),
 });

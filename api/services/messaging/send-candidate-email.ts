@@ -1,0 +1,214 @@
+// The one path every candidate-facing email takes (workflow nodes, job-alert
+// digests, event confirmations, consent renewals): render, check the contact
+// policy at send time, record the Message, add tracking and the unsubscribe
+// headers, send as a real person with a reply address that threads replies
+// back, and record the send on the profile. Idempotent: a call with a key
+// already SENT or SUPPRESSED returns that result; a DEFERRED key is decided
+// again. The Message-ID derives from the row, so a relay that deduplicates
+// drops the rare resend after a crash between SMTP and the status update.
+import crypto from 'node:crypto';
+import type { Pool } from 'pg';
+import type { Logger } from '../../platform/logger';
+import type { Mailer } from '../../platform/mail/mailer';
+import { AppError } from '../../errors';
+import { withTransaction } from '../../platform/db/transaction';
+import { renderTemplate } from '../../../activities/render-template';
+import { withRunVars } from '../../../workflows/graph/template-variables';
+import { senderFromAddress } from '../../../activities/sender-address';
+import { addressHash } from './address-hash';
+import { decideContact, effectivePolicy, longestCapWindowMs, readContactPolicy, ZCampaignContactPolicy, type TMessageCategory, type TPolicyDecision } from './contact-policy';
+import { readContactFacts } from './contact-facts';
+import { loadSendContext, templateContextOf } from './send-context';
+import { composeEmail, type TComposedEmail } from './compose-email';
+import { signedAddress, signLinkToken } from './message-tokens';
+
+export interface TSendDeps {
+  pool: Pool;
+  mailer: Mailer;
+  log: Logger;
+  /** Default sender, e.g. '"Acme Talent" <talent@acme.example>' (MAIL_FROM). */
+  mailFrom: string;
+  /** Base of the links in emails (PUBLIC_URL). */
+  publicUrl: string;
+  linkSigningKey: string;
+  replyDomain: string;
+  /** The clock (tests); default Date.now. */
+  now?: () => number;
+}
+
+export type TEmailContent =
+  /** Handlebars templates over the candidate, job, org, sender and `vars`. */
+  | { subject: string; body: string; vars?: Record<string, unknown> }
+  /** Rendered by the caller (digests with their own HTML). */
+  | { rendered: { subject: string; text: string; html?: string } };
+
+export interface TCandidateEmail {
+  orgId: string;
+  candidateId: string;
+  /** Stable across retries: a second call with the same key never sends a second email. */
+  idempotencyKey: string;
+  category: TMessageCategory;
+  /** Preference-center topic of a marketing email; default: the campaign's topic. */
+  topic?: string;
+  runId?: string;
+  /** Default: the run's campaign. */
+  campaignId?: string;
+  /** Default: the run's application (the template's job and stage). */
+  applicationId?: string;
+  /** Sent as this person: a user of the organization, or a name and address; default the campaign's sender, else MAIL_FROM. */
+  sender?: { userId?: string; name?: string; email?: string };
+  /** Also listed in Reply-To, beside the reply address that threads the reply back. */
+  replyTo?: string;
+  content: TEmailContent;
+  headers?: Record<string, string>;
+}
+
+export interface TCandidateEmailResult {
+  messageId: string;
+  status: 'SENT' | 'SUPPRESSED' | 'DEFERRED';
+  /** SUPPRESSED / DEFERRED: suppressed, unsubscribed, no_consent, replied, erased, quiet_hours, frequency_cap. */
+  policyReason?: string;
+  /** DEFERRED: when the policy allows the send (ISO 8601); call again with the same key then. */
+  deferredUntil?: string;
+}
+
+const ID_ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';
+/** 'm' + 24 base-36 characters (124 random bits): short enough for reply addresses, lower-case for case-folding mail systems. */
+export function newMessageId(): string {
+  const bytes = crypto.randomBytes(24);
+  let id = 'm';
+  for (const b of bytes) id += ID_ALPHABET[b % 36];
+  return id;
+}
+
+const oneLine = (s: string) => s.replace(/[\r\n]+/g, ' ').trim();
+const quoteName = (name: string) => `"${name.replace(/["\\\r\n]/g, '')}"`;
+
+export async function sendCandidateEmail(deps: TSendDeps, input: TCandidateEmail): Promise<TCandidateEmailResult> {
+  const { pool } = deps;
+  const recorded = (await pool.query<{ id: string; status: string; policyReason: string | null }>(
+    `SELECT id, status, "policyReason" FROM "Message" WHERE "idempotencyKey" = $1`, [input.idempotencyKey],
+  )).rows[0];
+  if (recorded && (recorded.status === 'SENT' || recorded.status === 'SUPPRESSED')) {
+    return { messageId: recorded.id, status: recorded.status, ...(recorded.policyReason ? { policyReason: recorded.policyReason } : {}) };
+  }
+
+  const ctx = await loadSendContext(pool, {
+    orgId: input.orgId, candidateId: input.candidateId, runId: input.runId, campaignId: input.campaignId,
+    applicationId: input.applicationId, senderUserId: input.sender?.userId,
+  });
+  if (!ctx) throw new AppError('NOT_FOUND', `candidate ${input.candidateId} not found`);
+  const fallback = senderFromAddress(deps.mailFrom);
+  const sender = {
+    name: input.sender?.name ?? ctx.senderUser?.name ?? fallback.name,
+    email: input.sender?.email ?? ctx.senderUser?.email ?? fallback.email,
+  };
+  const to = ctx.candidate.email;
+  if (!to && !ctx.isErased) throw new AppError('VALIDATION_FAILED', 'candidate has no email address', [{ path: 'candidate.email', message: 'missing' }]);
+  const rendered = renderContent(input.content, templateContextOf(ctx, sender));
+  const campaignPolicy = ZCampaignContactPolicy.safeParse(ctx.campaign?.contactPolicy ?? {});
+  const policy = effectivePolicy(readContactPolicy(ctx.orgPolicy), campaignPolicy.success ? campaignPolicy.data : null);
+  const topic = input.topic ?? ctx.campaign?.topic ?? null;
+  const campaignId = ctx.campaign?.id ?? null;
+  const fromAddress = `${quoteName(sender.name)} <${sender.email}>`;
+  const now = deps.now?.() ?? Date.now();
+
+  const decided = await withTransaction(pool, async (client) => {
+    const locked = await readContactFacts(client, {
+      orgId: input.orgId, candidateId: input.candidateId, addressHash: to ? addressHash(input.orgId, to) : null, category: input.category, topic,
+      idempotencyKey: input.idempotencyKey, consentPurposes: policy.consentPurposes, windowMs: longestCapWindowMs(policy), now,
+      conversationStartedAt: ctx.runStartedAt?.getTime() ?? null,
+    });
+    if (!locked) throw new AppError('NOT_FOUND', `candidate ${input.candidateId} not found`);
+    const decision = decideContact(policy, locked.facts);
+    const id = locked.existingMessageId ?? newMessageId();
+    const composed = decision.outcome === 'SEND' ? compose(deps, { id, candidateId: input.candidateId }, input.category, rendered, ctx.orgName) : null;
+    const isErased = locked.facts.isErased;
+    await client.query(
+      `INSERT INTO "Message" (id, "orgId", "candidateId", "runId", "campaignId", category, topic, "idempotencyKey", status, "fromAddress", "toAddress",
+                              subject, "bodyText", "bodyHtml", links, "policyReason", "deferredUntil", "sentAt", attempts)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::"MessageStatus", $10, $11, $12, $13, $14, $15, $16, $17, $18, 1)
+       ON CONFLICT ("idempotencyKey") DO UPDATE SET status = EXCLUDED.status, "fromAddress" = EXCLUDED."fromAddress", "toAddress" = EXCLUDED."toAddress",
+         subject = EXCLUDED.subject, "bodyText" = EXCLUDED."bodyText", "bodyHtml" = EXCLUDED."bodyHtml", links = EXCLUDED.links,
+         "policyReason" = EXCLUDED."policyReason", "deferredUntil" = EXCLUDED."deferredUntil", "sentAt" = EXCLUDED."sentAt", attempts = "Message".attempts + 1`,
+      [
+        id, input.orgId, input.candidateId, input.runId ?? null, campaignId, input.category, topic, input.idempotencyKey,
+        decision.outcome === 'SEND' ? 'SENDING' : decision.outcome, fromAddress, isErased ? '' : to,
+        isErased ? null : rendered.subject, isErased ? '' : composed?.text ?? rendered.text, isErased ? null : composed?.html ?? null, composed?.links ?? [],
+        decision.outcome === 'SEND' ? null : decision.reason, decision.outcome === 'DEFERRED' ? new Date(decision.until) : null,
+        // A SENDING row counts against frequency caps from the moment it is allowed.
+        decision.outcome === 'SEND' ? new Date(now) : null,
+      ],
+    );
+    return { id, decision, composed };
+  });
+
+  if (decided.decision.outcome !== 'SEND') return heldBack(deps, decided.id, decided.decision);
+  const { id, composed } = decided as { id: string; composed: TComposedEmail };
+  const isMarketing = input.category === 'MARKETING';
+  const replyAddress = signedAddress(deps.linkSigningKey, 'reply', id, deps.replyDomain);
+  const headers: Record<string, string> = { ...input.headers };
+  if (isMarketing) {
+    const mailto = signedAddress(deps.linkSigningKey, 'unsubscribe', id, deps.replyDomain);
+    headers['List-Unsubscribe'] = `<${linkUrl(deps, 'unsubscribe', id)}>, <mailto:${mailto}?subject=unsubscribe>`;
+    headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
+    headers.Precedence = 'bulk';
+  }
+
+  let providerMessageId: string;
+  try {
+    ({ providerMessageId } = await deps.mailer.send({
+      from: fromAddress, to: to!, subject: rendered.subject, text: composed.text, html: composed.html,
+      replyTo: input.replyTo ? `${replyAddress}, ${input.replyTo}` : replyAddress,
+      envelopeFrom: signedAddress(deps.linkSigningKey, 'bounce', id, deps.replyDomain),
+      messageId: `<${id}@trellis>`, headers,
+    }));
+  } catch (err) {
+    await pool.query(`UPDATE "Message" SET error = $2 WHERE id = $1`, [id, String((err as Error).message).slice(0, 500)]);
+    throw err;
+  }
+  const sentAt = new Date(deps.now?.() ?? Date.now());
+  await pool.query(
+    `WITH m AS (UPDATE "Message" SET status = 'SENT', "providerMessageId" = $2, "sentAt" = $3, error = NULL WHERE id = $1),
+          c AS (UPDATE "Candidate" SET "lastContactedAt" = GREATEST("lastContactedAt", $3) WHERE id = $4)
+     INSERT INTO "EngagementEvent" (id, "orgId", "candidateId", kind, "messageId", "campaignId", "dedupeKey", at)
+     VALUES (gen_random_uuid()::text, $5, $4, 'SENT', $1, $6, 'sent:' || $1, $3) ON CONFLICT ("dedupeKey") DO NOTHING`,
+    [id, providerMessageId, sentAt, input.candidateId, input.orgId, campaignId],
+  );
+  deps.log.info({ messageId: id, runId: input.runId, category: input.category }, 'email sent');
+  return { messageId: id, status: 'SENT' };
+}
+
+function renderContent(content: TEmailContent, context: ReturnType<typeof templateContextOf>): { subject: string; text: string; html?: string } {
+  if ('rendered' in content) return { subject: oneLine(content.rendered.subject), text: content.rendered.text, html: content.rendered.html };
+  const ctx = withRunVars(context, content.vars);
+  return { subject: oneLine(renderTemplate(content.subject, ctx)), text: renderTemplate(content.body, ctx) };
+}
+
+export function linkUrl(deps: Pick<TSendDeps, 'publicUrl' | 'linkSigningKey'>, kind: 'open' | 'unsubscribe' | 'preferences', id: string): string {
+  const token = signLinkToken(deps.linkSigningKey, kind, id);
+  const base = deps.publicUrl.replace(/\/+$/, '');
+  return kind === 'open' ? `${base}/t/o/${token}.gif` : kind === 'unsubscribe' ? `${base}/u/${token}` : `${base}/preferences/${token}`;
+}
+
+function compose(deps: TSendDeps, { id, candidateId }: { id: string; candidateId: string }, category: TMessageCategory, rendered: { text: string; html?: string }, orgName: string): TComposedEmail {
+  if (category !== 'MARKETING') return composeEmail({ ...rendered, orgName, tracking: null });
+  const base = deps.publicUrl.replace(/\/+$/, '');
+  return composeEmail({
+    ...rendered, orgName,
+    tracking: {
+      click: (i) => `${base}/t/c/${signLinkToken(deps.linkSigningKey, 'click', id, i)}`,
+      open: linkUrl(deps, 'open', id),
+      unsubscribe: linkUrl(deps, 'unsubscribe', id),
+      // The preference center is the person's, not the message's: its token names the candidate.
+      preferences: linkUrl(deps, 'preferences', candidateId),
+    },
+  });
+}
+
+function heldBack(deps: TSendDeps, messageId: string, decision: Exclude<TPolicyDecision, { outcome: 'SEND' }>): TCandidateEmailResult {
+  deps.log.info({ messageId, outcome: decision.outcome, reason: decision.reason }, 'email held back by the contact policy');
+  return decision.outcome === 'DEFERRED'
+    ? { messageId, status: 'DEFERRED', policyReason: decision.reason, deferredUntil: new Date(decision.until).toISOString() }
+    : { messageId, status: 'SUPPRESSED', policyReason: decision.reason };
+}

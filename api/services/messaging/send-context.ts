@@ -1,0 +1,79 @@
+// What the send path reads before it renders, in one query: the candidate and
+// their organization (its contact policy), the run (campaign, start), the
+// campaign (topic, its stricter policy, its sender), the sending user, and the
+// application and job for the template. Read fresh at send time, so a corrected
+// name or a new policy applies to a message deferred for days.
+import type { Pool } from 'pg';
+import type { TemplateContext } from '../../../activities/render-template';
+
+export interface TSendContextQuery {
+  orgId: string;
+  candidateId: string;
+  runId?: string;
+  campaignId?: string;
+  applicationId?: string;
+  senderUserId?: string;
+}
+
+export interface TSendContext {
+  candidate: { firstName: string; lastName: string; email: string | null; phone: string | null };
+  /** Anonymized by an erasure: nothing is sent, nothing personal is recorded. */
+  isErased: boolean;
+  orgName: string;
+  orgPolicy: unknown;
+  /** The run's start: stop-on-reply compares replies with it. */
+  runStartedAt: Date | null;
+  campaign: { id: string; topic: string; contactPolicy: unknown } | null;
+  senderUser: { name: string; email: string } | null;
+  application: { id: string; stage: string; jobTitle: string; department: string | null; location: string | null } | null;
+}
+
+interface Row {
+  firstName: string; lastName: string; email: string | null; phone: string | null; isErased: boolean; orgName: string; orgPolicy: unknown;
+  runStartedAt: Date | null; campaignId: string | null; topic: string | null; campaignPolicy: unknown;
+  senderName: string | null; senderEmail: string | null;
+  applicationId: string | null; stageName: string | null; jobTitle: string | null; department: string | null; location: string | null;
+}
+
+export async function loadSendContext(pool: Pool, q: TSendContextQuery): Promise<TSendContext | null> {
+  const { rows } = await pool.query<Row>(
+    `SELECT c."firstName", c."lastName", c.email, c.phone, c."anonymizedAt" IS NOT NULL AS "isErased", o.name AS "orgName", o.settings->'contactPolicy' AS "orgPolicy",
+            r."startedAt" AS "runStartedAt", cp.id AS "campaignId", cp.topic, cp."contactPolicy" AS "campaignPolicy",
+            u.name AS "senderName", u.email AS "senderEmail",
+            a.id AS "applicationId", s.name AS "stageName", j.title AS "jobTitle", j.department, j.locations[1] AS location
+       FROM "Candidate" c
+       JOIN "Organization" o ON o.id = c."orgId"
+       LEFT JOIN "Run" r ON r.id = $3 AND r."orgId" = c."orgId"
+       LEFT JOIN "Campaign" cp ON cp.id = COALESCE($4, r."campaignId") AND cp."orgId" = c."orgId"
+       LEFT JOIN "User" u ON u.id = COALESCE($6, cp."senderUserId") AND u."orgId" = c."orgId" AND NOT u.deactivated
+       LEFT JOIN "Application" a ON a.id = COALESCE($5, r."applicationId") AND a."orgId" = c."orgId"
+       LEFT JOIN "Job" j ON j.id = a."jobId"
+       LEFT JOIN "Stage" s ON s.id = a."stageId"
+      WHERE c.id = $1 AND c."orgId" = $2`,
+    [q.candidateId, q.orgId, q.runId ?? null, q.campaignId ?? null, q.applicationId ?? null, q.senderUserId ?? null],
+  );
+  const r = rows[0];
+  if (!r) return null;
+  return {
+    candidate: { firstName: r.firstName, lastName: r.lastName, email: r.email, phone: r.phone },
+    isErased: r.isErased,
+    orgName: r.orgName,
+    orgPolicy: r.orgPolicy,
+    runStartedAt: r.runStartedAt,
+    campaign: r.campaignId ? { id: r.campaignId, topic: r.topic!, contactPolicy: r.campaignPolicy } : null,
+    senderUser: r.senderEmail ? { name: r.senderName!, email: r.senderEmail } : null,
+    application: r.applicationId ? { id: r.applicationId, stage: r.stageName!, jobTitle: r.jobTitle!, department: r.department, location: r.location } : null,
+  };
+}
+
+/** The variables templates see (the same shape activities/render-template.ts documents for every node). */
+export function templateContextOf(ctx: TSendContext, sender: { name: string; email: string }): TemplateContext {
+  const { candidate: c, application: a } = ctx;
+  return {
+    candidate: { firstName: c.firstName, lastName: c.lastName, fullName: `${c.firstName} ${c.lastName}`.trim(), email: c.email, phone: c.phone },
+    job: a ? { title: a.jobTitle, department: a.department, location: a.location } : undefined,
+    application: a ? { id: a.id, stage: a.stage } : undefined,
+    org: { name: ctx.orgName },
+    sender,
+  };
+}
