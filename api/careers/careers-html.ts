@@ -23,7 +23,7 @@ ul.jobs h3{margin:0;font-size:1.1rem}.meta{color:#57606a;margin:.25rem 0 0}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}dt{font-weight:600}dd{margin:0}
 footer{color:#57606a;font-size:.9rem;border-top:1px solid #d0d7de}`;
 
-interface TLayout {
+export interface TLayout {
   org: TPublicOrg;
   title: string;
   description: string;
@@ -32,7 +32,8 @@ interface TLayout {
   head?: string;
 }
 
-function layout(p: TLayout): string {
+/** The careers site's page frame, shared with the event pages (api/services/events/event-page-html.ts). */
+export function careersLayout(p: TLayout): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -87,7 +88,7 @@ ${hidden}<button type="submit">Show jobs</button></form>`;
     ? `<ul class="jobs" data-testid="job-list">${jobs.map((job) => `<li data-testid="job-item"><h3><a href="${h(jobHref(org, job, tracking))}">${h(job.title)}</a></h3><p class="meta">${jobMeta(job)}</p></li>`).join('')}</ul>`
     : '<p data-testid="no-jobs">No open positions match these filters.</p>';
   const count = `${jobs.length} open position${jobs.length === 1 ? '' : 's'}`;
-  return layout({
+  return careersLayout({
     org, title: `Jobs at ${org.name}`, description: `${count} at ${org.name}.`, canonical: baseUrl + careersPath(org),
     main: `<h1>Jobs at ${h(org.name)}</h1>\n${form}\n<section aria-labelledby="results"><h2 id="results">${count}</h2>${list}</section>`,
   });
@@ -109,7 +110,7 @@ export function jobPageHtml(org: TPublicOrg, job: TPublicJob, ld: unknown, track
 <a class="apply" href="${h(apply)}">Apply for ${h(job.title)}</a>
 </article>`;
   const plain = job.description.replace(/[#*_`>[\]()!-]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 155);
-  return layout({
+  return careersLayout({
     org, title: `${job.title} – ${org.name}`, description: plain || `${job.title} at ${org.name}`, canonical: baseUrl + jobHref(org, job, {}), main,
     head: `<script type="application/ld+json">${jsonForScript(ld)}</script>`,
   });

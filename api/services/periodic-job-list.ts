@@ -1,4 +1,7 @@
 // Every job of api/platform/periodic-jobs.ts, started with the API (api/system.ts).
 import type { PeriodicJob } from '../platform/periodic-jobs';
+import { EVENT_NO_SHOWS_JOB } from './events/mark-no-shows';
 
-export const PERIODIC_JOBS: readonly PeriodicJob[] = [];
+export const PERIODIC_JOBS: readonly PeriodicJob[] = [
+  EVENT_NO_SHOWS_JOB,
+];

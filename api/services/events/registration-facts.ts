@@ -1,0 +1,45 @@
+// What a registration reaching REGISTERED, ATTENDED or NO_SHOW means beyond its
+// own row, written in the same transaction: the engagement event on the
+// candidate's timeline (one per registration and status), the candidate's
+// last-engaged time, and the follow-up runs of pipelines triggered by it.
+import type { PoolClient } from 'pg';
+import type { OutboxRow } from '../outbox-dispatcher';
+import { queueEventFollowUpRuns, type TEventRunVars, type TFollowUpStatus } from './event-follow-up-runs';
+import { eventPath, publicBaseUrl, type TEventRow } from './event-record';
+import type { TConfig } from '../../platform/config';
+
+export interface TRegistrationRef {
+  id: string;
+  candidateId: string;
+  status: string;
+}
+
+export function eventRunVars(config: Pick<TConfig, 'PUBLIC_URL' | 'HOST' | 'PORT'>, orgSlug: string, event: TEventRow, registration: TRegistrationRef): TEventRunVars {
+  return {
+    event: {
+      id: event.id, name: event.name, kind: event.kind, startsAt: event.startsAt.toISOString(), endsAt: event.endsAt?.toISOString() ?? null,
+      timeZone: event.timeZone, location: event.location, isOnline: event.isOnline, joinUrl: event.isOnline ? event.onlineUrl : null,
+      pageUrl: publicBaseUrl(config) + eventPath(orgSlug, event.slug),
+    },
+    registration: { id: registration.id, status: registration.status.toLowerCase() },
+  };
+}
+
+export async function recordRegistrationFact(
+  client: PoolClient, outbox: OutboxRow[], config: Pick<TConfig, 'PUBLIC_URL' | 'HOST' | 'PORT'>, orgSlug: string,
+  event: TEventRow, registration: TRegistrationRef & { status: TFollowUpStatus }, at: Date,
+): Promise<void> {
+  await client.query(
+    `INSERT INTO "EngagementEvent" (id, "orgId", "candidateId", kind, "eventId", "dedupeKey", at)
+     VALUES (gen_random_uuid()::text, $1, $2, $3::"EngagementKind", $4, $5, $6) ON CONFLICT ("dedupeKey") DO NOTHING`,
+    [event.orgId, registration.candidateId, registration.status, event.id, `event:${registration.id}:${registration.status.toLowerCase()}`, at],
+  );
+  // Signing up and showing up are engagement; not showing up is not.
+  if (registration.status !== 'NO_SHOW') {
+    await client.query(`UPDATE "Candidate" SET "lastEngagedAt" = GREATEST(COALESCE("lastEngagedAt", $2), $2) WHERE id = $1`, [registration.candidateId, at]);
+  }
+  await queueEventFollowUpRuns(client, outbox, {
+    orgId: event.orgId, eventId: event.id, registrationId: registration.id, candidateId: registration.candidateId, status: registration.status,
+    vars: eventRunVars(config, orgSlug, event, registration),
+  });
+}
