@@ -9,7 +9,7 @@
 import crypto from 'node:crypto';
 import type { Pool } from 'pg';
 import type { Logger } from '../../platform/logger';
-import type { Mailer } from '../../platform/mail/mailer';
+import type { Mailer, OutgoingEmail } from '../../platform/mail/mailer';
 import { AppError } from '../../errors';
 import { withTransaction } from '../../platform/db/transaction';
 import { renderTemplate } from '../../../activities/render-template';
@@ -61,6 +61,8 @@ export interface TCandidateEmail {
   replyTo?: string;
   content: TEmailContent;
   headers?: Record<string, string>;
+  /** An iCalendar invite as a text/calendar part (event confirmations and cancellations). */
+  calendar?: OutgoingEmail['calendar'];
 }
 
 export interface TCandidateEmailResult {
@@ -161,7 +163,7 @@ export async function sendCandidateEmail(deps: TSendDeps, input: TCandidateEmail
       from: fromAddress, to: to!, subject: rendered.subject, text: composed.text, html: composed.html,
       replyTo: input.replyTo ? `${replyAddress}, ${input.replyTo}` : replyAddress,
       envelopeFrom: signedAddress(deps.linkSigningKey, 'bounce', id, deps.replyDomain),
-      messageId: `<${id}@trellis>`, headers,
+      messageId: `<${id}@trellis>`, headers, calendar: input.calendar,
     }));
   } catch (err) {
     await pool.query(`UPDATE "Message" SET error = $2 WHERE id = $1`, [id, String((err as Error).message).slice(0, 500)]);
