@@ -69,6 +69,10 @@ export async function withFailureScreenshot<T>(session: BrowserSession, name: st
     return await step();
   } catch (err) {
     await session.screenshot(`failure-${name}`).catch(() => undefined);
+    // An exception in the page (a render crash leaves it blank) explains the failure better than a timeout.
+    if (session.pageErrors.length > 0 && err instanceof Error) {
+      err.message += `\nerrors in the page:\n${session.pageErrors.map((e) => `  ${e.stack ?? e.message}`).join('\n')}`;
+    }
     throw err;
   }
 }

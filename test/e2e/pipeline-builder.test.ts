@@ -39,18 +39,23 @@ async function dragFromPalette(nodeType: string, at: { x: number; y: number }): 
   await page.locator(byTestId('palette-item', { 'node-type': nodeType })).dragTo(page.locator(byTestId('pipeline-canvas')), { targetPosition: at });
 }
 
-/** Drags from a node's output port to another node's input handle, as a user would with the mouse. */
+/**
+ * Drags from a node's output port to another node's input handle, as a person does with the mouse. Each end
+ * is found where it is at that moment (hover waits for the handle to stand still, and scrolls it into view),
+ * not measured once before the gesture, so a canvas still settling after the last edit cannot make the
+ * drag land beside its target.
+ */
 async function connect(source: string, port: string, target: string): Promise<void> {
-  const from = await page.locator(`${nodeCard(source)} ${byTestId('node-port-handle', { port })}`).boundingBox();
-  const to = await page.locator(`${nodeCard(target)} ${byTestId('node-input-handle')}`).boundingBox();
-  if (!from || !to) throw new Error(`handles of ${source}.${port} -> ${target} not visible`);
-  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2, { steps: 5 });
+  const from = page.locator(`${nodeCard(source)} ${byTestId('node-port-handle', { port })}`);
+  const to = page.locator(`${nodeCard(target)} ${byTestId('node-input-handle')}`);
+  await from.hover();
   await page.mouse.down();
-  // Leave the handle first, then travel and settle on the target (a person's drag has a few frames in each).
-  await page.mouse.move(from.x + from.width / 2 + 6, from.y + from.height / 2 + 6, { steps: 3 });
-  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
-  await page.waitForTimeout(50);
-  await page.mouse.move(to.x + to.width / 2 + 1, to.y + to.height / 2, { steps: 2 });
+  const start = await from.boundingBox();
+  // Leave the handle first (past React Flow's drag threshold), then travel to the input and settle on it.
+  if (start) await page.mouse.move(start.x + start.width / 2 + 8, start.y + start.height / 2 + 8, { steps: 4 });
+  await to.hover({ force: true });
+  const end = await to.boundingBox();
+  if (end) await page.mouse.move(end.x + end.width / 2 + 1, end.y + end.height / 2, { steps: 3 });
   await page.mouse.up();
 }
 
@@ -73,25 +78,18 @@ test('build from an empty canvas, configure a template, fix a validation error, 
     await waitFor('four nodes on the canvas', async () => (await page.locator(byTestId('pipeline-node')).count()) === 4);
     const edges = page.locator('.react-flow__edge');
     for (const [source, target] of [['manual_1', 'send_email_1'], ['send_email_1', 'wait_1'], ['wait_1', 'end_1']] as const) {
-      // Let the previous edit settle (validated, redrawn, saved) before the next gesture, as a person would.
-      await page.locator(byTestId('save-status', { state: 'saved' })).waitFor();
       const before = await edges.count();
-      // On a loaded machine the canvas can still be redrawing when the handles are measured, so the gesture
-      // lands beside them (it then only selects a node). Measure again and repeat, as a person would.
-      for (let attempt = 1; attempt <= 3 && (await edges.count()) === before; attempt++) {
-        await connect(source, 'out', target);
-        await waitFor(`an edge from ${source} to ${target}`, async () => (await edges.count()) === before + 1, attempt === 3 ? 10_000 : 3_000).catch((err) => {
-          if (attempt === 3) throw err;
-        });
-      }
-      expect(await edges.count()).toBe(before + 1);
+      await connect(source, 'out', target);
+      await waitFor(`an edge from ${source} to ${target}`, async () => (await edges.count()) === before + 1, 10_000);
     }
   });
 
   await withFailureScreenshot(browser, 'builder-refused-connection', async () => {
-    // Nothing may lead into the trigger: the canvas refuses and says why.
-    await connect('end_1', 'out', 'manual_1').catch(() => undefined);
+    // A port leads to one node: the canvas refuses a second connection from it and says why.
+    await connect('manual_1', 'out', 'wait_1');
+    await expect(page.locator(byTestId('builder-notice')).innerText()).resolves.toContain('already leads to "send_email_1"');
     expect(await page.locator('.react-flow__edge').count()).toBe(3);
+    await page.locator(byTestId('builder-notice')).getByRole('button', { name: 'Dismiss' }).click();
   });
 
   await withFailureScreenshot(browser, 'builder-configure', async () => {

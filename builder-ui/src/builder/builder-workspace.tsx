@@ -267,12 +267,6 @@ export function BuilderWorkspace({ pipeline, onPipelineChanged }: { pipeline: Pi
           <button type="button" className="button button-small button-ghost" onClick={() => setPublishOutcome(null)}>Dismiss</button>
         </div>
       )}
-      {notice && (
-        <div className="notice notice-error builder-toast" role="alert" data-testid="builder-notice">
-          {notice}
-          <button type="button" className="button button-small button-ghost" onClick={() => setNotice(null)}>Dismiss</button>
-        </div>
-      )}
       {diffView && diff && (
         <div className="notice notice-info" role="status" data-testid="diff-banner">
           Comparing {diffView.beforeLabel} → {diffView.afterLabel}: {diff.nodes.added.length} added, {diff.nodes.removed.length} removed, {diff.nodes.changed.length} changed. The canvas is read-only while comparing.
@@ -294,6 +288,14 @@ export function BuilderWorkspace({ pipeline, onPipelineChanged }: { pipeline: Pi
             onSelectionChange={select}
             onConnectRefused={(reason) => setNotice(`Connection refused: ${reason}`)}
           />
+          {notice && (
+            // Over the canvas, not above it: a notice that pushed the canvas down would move every node
+            // under a pointer that is in the middle of a drag.
+            <div className="notice notice-error builder-toast" role="alert" data-testid="builder-notice">
+              {notice}
+              <button type="button" className="button button-small button-ghost" onClick={() => setNotice(null)}>Dismiss</button>
+            </div>
+          )}
           {canvasGraph.nodes.length === 0 && (
             <div className="canvas-empty" data-testid="canvas-empty">Drag a trigger from the palette to start, or pick a node to add it here.</div>
           )}

@@ -201,6 +201,10 @@ export function EditorCanvas({ graph, decorations, selection, focusRequest, fitR
       isValidConnection={isValidConnection}
       onConnect={handleConnect}
       onConnectEnd={handleConnectEnd}
+      // Connections are drawn by dragging. React Flow's click-a-port-then-an-input mode selected the target
+      // node in the same click that added the edge, and the two updates chased each other until React gave
+      // up ("maximum update depth exceeded") and the builder went blank.
+      connectOnClick={false}
       onDragOver={handlePaletteDragOver}
       onDrop={handleDrop}
       nodesDraggable={!decorations.isReadOnly}
