@@ -10,7 +10,7 @@ import { eventIcs } from './event-ics';
 import { eventPath, publicBaseUrl, type TEventRow } from './event-record';
 import { EVENT_KIND_LABELS, type TEventKind } from './event-input';
 import { linkKeyOf, signLink } from './signed-link';
-import { deliverCandidateEmail } from './deliver-email';
+import { deliverCandidateEmail } from './candidate-email-deps';
 
 export type TRegistrationEmailKind = 'registered' | 'waitlisted' | 'promoted' | 'event_cancelled';
 
@@ -83,6 +83,6 @@ export async function sendRegistrationEmail(services: Services, r: TRegistration
     : undefined;
   return deliverCandidateEmail(services, {
     orgId: e.orgId, candidateId: r.candidateId, category: 'TRANSACTIONAL', topic: 'events', idempotencyKey: `event-registration:${r.registrationId}:${kind}`,
-    subject: texts[kind].subject, text: texts[kind].body, calendar,
+    content: { rendered: { subject: texts[kind].subject, text: texts[kind].body } }, calendar,
   });
 }

@@ -12,9 +12,9 @@ export type TLinkPurpose = 'event-registration' | 'event-check-in' | 'job-alert-
 const ID_SHAPE = /^[A-Za-z0-9_-]{1,100}$/;
 const TOKEN_SHAPE = /^([A-Za-z0-9_-]{1,100})\.([A-Za-z0-9_-]{32})$/;
 
-/** A key for these links only, derived from the deployment's HMAC key (every API process derives the same). */
-export function linkKeyOf(config: Pick<TConfig, 'AUTH_HMAC_KEY'>): Buffer {
-  return crypto.createHmac('sha256', config.AUTH_HMAC_KEY).update('trellis.signed-link.v1').digest();
+/** A key for these links only, derived from LINK_SIGNING_KEY (the key of the links in candidate emails). */
+export function linkKeyOf(config: Pick<TConfig, 'LINK_SIGNING_KEY'>): Buffer {
+  return crypto.createHmac('sha256', config.LINK_SIGNING_KEY).update('trellis.record-link.v1').digest();
 }
 
 const mac = (key: Buffer, purpose: TLinkPurpose, id: string) => crypto.createHmac('sha256', key).update(`${purpose}:${id}`).digest('base64url').slice(0, 32);
