@@ -1,7 +1,9 @@
 // Every job of api/platform/periodic-jobs.ts, started with the API (api/system.ts).
 import type { PeriodicJob } from '../platform/periodic-jobs';
 import { EVENT_NO_SHOWS_JOB } from './events/mark-no-shows';
+import { RETENTION_SWEEP_JOB } from './data-rights/sweep-retention';
 
 export const PERIODIC_JOBS: readonly PeriodicJob[] = [
   EVENT_NO_SHOWS_JOB,
+  RETENTION_SWEEP_JOB,
 ];
