@@ -45,7 +45,8 @@ export function defineRoute<P = Record<string, never>, Q = Record<string, never>
   return def;
 }
 
-function parse<T>(schema: z.ZodType<T> | undefined, value: unknown, where: string): T {
+/** Validates one part of a request (params, query, body or a part of a multipart body); a failure is a 400 naming each path. */
+export function parse<T>(schema: z.ZodType<T> | undefined, value: unknown, where: string): T {
   if (!schema) return value as T;
   const result = schema.safeParse(value);
   if (result.success) return result.data;
