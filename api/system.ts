@@ -17,6 +17,8 @@ import { createWorker } from './platform/temporal/worker';
 import { installTemporalLogging } from './platform/temporal/runtime-logging';
 import { startSmtpSink, type SmtpSink } from './platform/mail/smtp-sink';
 import { createSmtpMailer } from './platform/mail/mailer';
+import type { InboundSmtp } from './platform/mail/inbound-smtp';
+import { startInboundMailListener } from './services/messaging/inbound-listener';
 import { createOutboxDispatcher } from './services/outbox-dispatcher';
 import { createPeriodicJobRunner } from './platform/periodic-jobs';
 import { PERIODIC_JOBS } from './services/periodic-job-list';
@@ -38,6 +40,8 @@ export interface RunningSystem {
   temporalAddress: string;
   temporalUiUrl: string;
   mailbox?: SmtpSink;
+  /** The inbound SMTP listener for replies and bounces (API processes, unless INBOUND_SMTP_DISABLED). */
+  inboundMail?: InboundSmtp;
   services?: Services;
   worker?: Worker;
   stop(): Promise<void>;
@@ -138,6 +142,11 @@ export async function startSystem(config: TConfig, parts: SystemParts = { api: t
       const { port } = server.address() as { port: number };
       system.url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}`;
       system.services = services;
+      const inboundMail = await startInboundMailListener(services);
+      if (inboundMail) {
+        stops.push(() => inboundMail.stop());
+        system.inboundMail = inboundMail;
+      }
       log.info({ url: system.url }, 'API and UI listening');
     }
     return system;

@@ -26,7 +26,8 @@ export interface TLockedFacts {
   existingMessageId: string | null;
 }
 
-export async function readContactFacts(client: PoolClient, q: TFactsQuery): Promise<TLockedFacts | null> {
+/** Locks the candidate's row for marketing sends (pass isLocking false for a read-only look). */
+export async function readContactFacts(client: Pick<PoolClient, 'query'>, q: TFactsQuery, isLocking = q.category === 'MARKETING'): Promise<TLockedFacts | null> {
   const isMarketing = q.category === 'MARKETING';
   const { rows } = await client.query<{
     anonymizedAt: Date | null; timeZone: string | null; lastRepliedAt: Date | null; isSuppressed: boolean;
@@ -41,7 +42,7 @@ export async function readContactFacts(client: PoolClient, q: TFactsQuery): Prom
                    WHERE $4 AND m."candidateId" = c.id AND m.category = 'MARKETING' AND m.direction = 'OUTBOUND'
                      AND m.status IN ('SENDING', 'SENT') AND m."sentAt" > $6 AND m."idempotencyKey" <> $7) AS recent,
             (SELECT m.id FROM "Message" m WHERE m."idempotencyKey" = $7) AS "existingId"
-       FROM "Candidate" c WHERE c.id = $1 AND c."orgId" = $2${isMarketing ? ' FOR UPDATE OF c' : ''}`,
+       FROM "Candidate" c WHERE c.id = $1 AND c."orgId" = $2${isLocking ? ' FOR UPDATE OF c' : ''}`,
     [q.candidateId, q.orgId, q.addressHash, isMarketing, [...q.consentPurposes], new Date(q.now - q.windowMs), q.idempotencyKey],
   );
   const row = rows[0];
