@@ -25,7 +25,7 @@ beforeAll(async () => {
 afterAll(() => t?.stop());
 
 async function uploadCsv(csv: string | Buffer, query = '', token = org.tokens.recruiter) {
-  const res = await fetch(`${t.url}/api/imports/csv${query}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' }, body: csv });
+  const res = await fetch(`${t.url}/api/imports/csv${query}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' }, body: typeof csv === 'string' ? csv : new Uint8Array(csv) });
   return { status: res.status, body: await res.json() };
 }
 
