@@ -8,7 +8,8 @@
 // Order: lock the person's records, collect what identifies them (personal-data-tokens.ts),
 // rewrite their rows, scrub copies elsewhere in the organization by value, block their
 // addresses (Suppression reason "erased", hash only), delete resume files, write one audit entry
-// without personal data, commit; then delete their workflows' histories from Temporal.
+// without personal data, commit; then delete their workflows' histories from Temporal and send
+// interviewers the cancellation of booked interviews.
 // Idempotent: erasing again finds nothing left to scrub and retries what Temporal missed.
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -45,7 +46,7 @@ const PERSON_COLUMNS = `c.id, c."firstName", c."lastName", c.email, c.phone, c."
  */
 export async function eraseCandidates(services: Services, orgId: string, candidateIds: readonly string[], actor: TErasureActor): Promise<TErasureResult> {
   const storage = createResumeStorage(resumeStorageRoot(services.config.TRELLIS_DATA_DIR));
-  const { counts, workflowIds, erasedIds } = await withTransaction(services.pool, async (client) => {
+  const { counts, workflowIds, starts, erasedIds } = await withTransaction(services.pool, async (client) => {
     const { rows: people } = await client.query<TPersonFields & { id: string }>(
       `SELECT ${PERSON_COLUMNS} FROM "Candidate" c WHERE c.id = ANY($1::text[]) AND c."orgId" = $2 ORDER BY c.id FOR UPDATE`, [candidateIds, orgId],
     );
@@ -68,7 +69,7 @@ export async function eraseCandidates(services: Services, orgId: string, candida
 
     const counts: Record<string, number> = { candidates: ids.length, resumeFiles: files.length };
     const scope = { orgId, candidateIds: ids, tokens, strong, all };
-    const workflowIds = await scrubPersonRows(client, scope, counts);
+    const { workflowIds, starts } = await scrubPersonRows(client, scope, counts);
     await scrubOrganizationCopies(client, scope, counts);
     await blockAddresses(client, orgId, ids, records, counts);
     await client.query(`DELETE FROM "ResumeFile" WHERE "candidateId" = ANY($1::text[]) AND "orgId" = $2`, [ids, orgId]);
@@ -78,8 +79,9 @@ export async function eraseCandidates(services: Services, orgId: string, candida
     }
     // Last before commit: a failure here rolls the erasure back, and erasing again removes the rest.
     for (const f of files) await removeStoredFile(storage, f.storageKey);
-    return { counts, workflowIds, erasedIds: ids };
+    return { counts, workflowIds, starts, erasedIds: ids };
   });
+  void services.outbox.deliverNow(starts);
   const workflows = await deleteWorkflowHistories(services.temporal, workflowIds, services.log);
   services.log.info({ orgId, erasedRecords: erasedIds.length, workflowsDeleted: workflows.deleted, workflowsFailed: workflows.failed.length }, 'candidate data erased');
   return { candidateIds: erasedIds, counts, workflows };

@@ -7,6 +7,8 @@
 //   (audit diffs, import reports, outbox payloads, other profiles' notes, saved searches,
 //   unlinked messages, task titles) are cut out by value (personal-data-tokens.ts).
 import type { PoolClient } from 'pg';
+import type { OutboxRow } from '../outbox-dispatcher';
+import { queueInterviewCalendar } from '../interviews/interview-booking';
 import { likePatterns, scrubJson, type TPersonalTokens } from './personal-data-tokens';
 import { anonymizeCandidateFields } from './anonymized-candidate';
 import { scrubColumns } from './scrub-columns';
@@ -29,8 +31,11 @@ async function count(client: PoolClient, counts: Record<string, number>, key: st
   counts[key] = (counts[key] ?? 0) + (rowCount ?? 0);
 }
 
-/** Scrubs and stops everything about the person; returns the workflow ids whose histories go too. */
-export async function scrubPersonRows(client: PoolClient, s: TErasureScope, counts: Record<string, number>): Promise<string[]> {
+/**
+ * Scrubs and stops everything about the person. Returns the workflow ids whose histories go too, and
+ * the calendar workflows to start after commit: booked interviews are cancelled to their interviewers.
+ */
+export async function scrubPersonRows(client: PoolClient, s: TErasureScope, counts: Record<string, number>): Promise<{ workflowIds: string[]; starts: OutboxRow[] }> {
   const ids = s.candidateIds;
   const org = s.orgId;
   const strongLike = likePatterns(s.tokens.strong);
@@ -60,8 +65,14 @@ export async function scrubPersonRows(client: PoolClient, s: TErasureScope, coun
 
   const { rows: interviews } = await client.query<{ id: string; icsSequence: number }>(`SELECT id, "icsSequence" FROM "Interview" WHERE "applicationId" = ANY($1::text[])`, [appIds]);
   const interviewIds = interviews.map((i) => i.id);
+  // A booked interview sits in interviewers' calendars: the next invite version cancels it there (the
+  // invite is built after commit from the anonymized rows, so it names no one and goes to no candidate).
+  const { rows: booked } = await client.query<{ id: string; icsSequence: number }>(`UPDATE "Interview" SET status = 'CANCELLED', "cancelledAt" = now(),
+      "cancelReason" = '${ERASED_REASON}', "icsSequence" = "icsSequence" + 1, "updatedAt" = now()
+    WHERE id = ANY($1::text[]) AND status IN ('SCHEDULED', 'RESCHEDULED') RETURNING id, "icsSequence"`, [interviewIds]);
   await count(client, counts, 'interviewsCancelled', `UPDATE "Interview" SET status = 'CANCELLED', "cancelledAt" = now(), "cancelReason" = '${ERASED_REASON}', "updatedAt" = now()
-    WHERE id = ANY($1::text[]) AND status IN ('REQUESTED', 'SCHEDULED', 'RESCHEDULED')`, [interviewIds]);
+    WHERE id = ANY($1::text[]) AND status = 'REQUESTED'`, [interviewIds]);
+  counts.interviewsCancelled! += booked.length;
   await scrubColumns(client, 'Interview', { title: 'text', cancelReason: 'text', location: 'text', meetingUrl: 'text' }, `id = ANY($1::text[])`, [interviewIds], s.all);
   await client.query(`UPDATE "InterviewRequest" SET status = CASE WHEN status = 'OPEN' THEN 'WITHDRAWN'::"InterviewRequestStatus" ELSE status END,
       "candidateAvailability" = NULL, "candidateTimeZone" = NULL WHERE "interviewId" = ANY($1::text[])`, [interviewIds]);
@@ -104,7 +115,9 @@ export async function scrubPersonRows(client: PoolClient, s: TErasureScope, coun
 
   await scrubMergeSnapshots(client, s);
   await scrubColumns(client, 'AuditEvent', { before: 'json', after: 'json' }, `"orgId" = $1 AND "entityId" = ANY($2::text[])`, [org, [...ids, ...appIds, ...interviewIds, ...offers.map((o) => o.id), ...runIds]], s.all);
-  return workflowIds;
+  const starts: OutboxRow[] = [];
+  for (const interview of booked) starts.push(await queueInterviewCalendar(client, org, interview.id, interview.icsSequence));
+  return { workflowIds, starts };
 }
 
 /** Workflow ids of interviews' calendar workflows (one per invite version). */
