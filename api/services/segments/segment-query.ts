@@ -91,7 +91,11 @@ const ZApplicationsCondition = z
     /** some: has an application meeting every given filter; none: has none (with no filters: never applied). */
     match: z.enum(['some', 'none']).default('some'),
     jobId: ZId.optional(),
+    /** In this stage now. */
+    stageId: ZId.optional(),
     statuses: z.array(z.enum(APPLICATION_STATUSES)).min(1).max(APPLICATION_STATUSES.length).optional(),
+    /** The application's own source (careers_page, linkedin, referral...). */
+    source: ZLabel.optional(),
     appliedWithinDays: ZDays.optional(),
   })
   .strict();

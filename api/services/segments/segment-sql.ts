@@ -86,7 +86,9 @@ export class SegmentPredicate {
       case 'applications': {
         const filters = [`a."candidateId" = c.id`, `a."orgId" = ${this.orgParam}`];
         if (c.jobId) filters.push(`a."jobId" = ${this.$(c.jobId)}`);
+        if (c.stageId) filters.push(`a."stageId" = ${this.$(c.stageId)}`);
         if (c.statuses) filters.push(`a.status = ANY(${this.$(c.statuses)}::"ApplicationStatus"[])`);
+        if (c.source) filters.push(`a.source = ${this.$(c.source)}`);
         if (c.appliedWithinDays) filters.push(`a."appliedAt" >= ${daysAgo(this.$(c.appliedWithinDays))}`);
         return `${c.match === 'none' ? 'NOT ' : ''}EXISTS (SELECT 1 FROM "Application" a WHERE ${filters.join(' AND ')})`;
       }
