@@ -1,8 +1,9 @@
 // The database half of the contact policy: everything decideContact needs about
-// one candidate, read in one round trip inside the send's transaction. For
+// one candidate, read inside the send's transaction. For
 // marketing mail the candidate's row is locked (FOR UPDATE) first, so two sends
 // to one person decide one after the other: the second sees the first's
-// message (SENDING) and the frequency cap holds under concurrency.
+// message (SENDING) and the frequency cap holds under concurrency. One round
+// trip for the lock, one for the facts.
 import type { PoolClient } from 'pg';
 import type { TContactFacts, TMessageCategory } from './contact-policy';
 
@@ -29,6 +30,10 @@ export interface TLockedFacts {
 /** Locks the candidate's row for marketing sends (pass isLocking false for a read-only look). */
 export async function readContactFacts(client: Pick<PoolClient, 'query'>, q: TFactsQuery, isLocking = q.category === 'MARKETING'): Promise<TLockedFacts | null> {
   const isMarketing = q.category === 'MARKETING';
+  // The lock comes first, in its own statement: in READ COMMITTED a statement reads the snapshot it
+  // started with, so facts read in the statement that waited for the lock would miss the message the
+  // lock holder just recorded. The next statement starts after the wait and sees it.
+  if (isLocking) await client.query(`SELECT 1 FROM "Candidate" WHERE id = $1 FOR UPDATE`, [q.candidateId]);
   const { rows } = await client.query<{
     anonymizedAt: Date | null; timeZone: string | null; lastRepliedAt: Date | null; isSuppressed: boolean;
     optedOut: string[]; consents: string[]; recent: Date[]; existingId: string | null;
@@ -42,7 +47,7 @@ export async function readContactFacts(client: Pick<PoolClient, 'query'>, q: TFa
                    WHERE $4 AND m."candidateId" = c.id AND m.category = 'MARKETING' AND m.direction = 'OUTBOUND'
                      AND m.status IN ('SENDING', 'SENT') AND m."sentAt" > $6 AND m."idempotencyKey" <> $7) AS recent,
             (SELECT m.id FROM "Message" m WHERE m."idempotencyKey" = $7) AS "existingId"
-       FROM "Candidate" c WHERE c.id = $1 AND c."orgId" = $2${isLocking ? ' FOR UPDATE OF c' : ''}`,
+       FROM "Candidate" c WHERE c.id = $1 AND c."orgId" = $2`,
     [q.candidateId, q.orgId, q.addressHash, isMarketing, [...q.consentPurposes], new Date(q.now - q.windowMs), q.idempotencyKey],
   );
   const row = rows[0];

@@ -164,7 +164,8 @@ export function capFreesAt(caps: readonly TFrequencyCap[], now: number, sentAt: 
   let frees: number | null = null;
   for (const cap of caps) {
     const windowMs = cap.perDays * DAY_MS;
-    const inWindow = sentAt.filter((t) => t > now - windowMs && t <= now).sort((a, b) => a - b);
+    // A concurrent send may have stamped its message a moment after `now`: it counts too.
+    const inWindow = sentAt.filter((t) => t > now - windowMs).sort((a, b) => a - b);
     if (inWindow.length < cap.max) continue;
     // The oldest (count - max + 1) must leave the window before one more fits.
     const at = inWindow[inWindow.length - cap.max]! + windowMs + 1;
