@@ -6,12 +6,15 @@ import type { ActivityDeps } from './dependencies';
 import { AppError } from '../api/errors';
 import { touchRun } from './touch-run';
 import { queueStageEnteredRuns } from './queue-stage-entered-runs';
+import { withTransaction } from '../api/platform/db/transaction';
+import { signalCandidateRuns } from '../api/services/run-signals';
 
 export async function closeApplication(deps: ActivityDeps, input: TCloseApplicationInput, outcome: 'REJECTED' | 'HIRED'): Promise<TCloseApplicationResult> {
   const { prisma } = deps;
   const done = await prisma.stageTransition.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
   if (done) {
     await queueStageEnteredRuns(deps, { orgId: done.orgId, applicationId: done.applicationId, transitionId: done.id, stageId: done.toStageId });
+    if (outcome === 'HIRED') await exitNurtureCampaigns(deps, done.orgId, done.applicationId);
     return { stageId: done.toStageId, transitionId: done.id };
   }
   if (!input.run.applicationId) throw new AppError('BAD_REQUEST', `${outcome === 'HIRED' ? 'hiring' : 'rejecting'} needs a run with an application`);
@@ -44,5 +47,17 @@ export async function closeApplication(deps: ActivityDeps, input: TCloseApplicat
     touchRun(prisma, input.run.runId, input.nodeId),
   ]);
   await queueStageEnteredRuns(deps, { orgId: application.orgId, applicationId: application.id, transitionId: transition.id, stageId: stage.id });
+  if (outcome === 'HIRED') await exitNurtureCampaigns(deps, application.orgId, application.id);
   return { stageId: stage.id, transitionId: transition.id };
+}
+
+/**
+ * Hired: the candidate's nurture campaigns stop (their graphs exit on candidate.hired). Once per application
+ * (the event key), so a retried activity queues nothing twice; the outbox poller delivers the events.
+ */
+async function exitNurtureCampaigns(deps: ActivityDeps, orgId: string, applicationId: string): Promise<void> {
+  await withTransaction(deps.pool, async (client) => {
+    const { rows: [app] } = await client.query<{ candidateId: string }>(`SELECT "candidateId" FROM "Application" WHERE id = $1`, [applicationId]);
+    if (app) await signalCandidateRuns(client, [], orgId, app.candidateId, { name: 'candidate.hired', payload: { applicationId } }, applicationId, { only: 'campaign' });
+  });
 }

@@ -5,6 +5,8 @@ export const EVENT_SIGNAL = 'event';
 export const STATE_QUERY = 'state';
 
 export const workflowIdForApplication = (applicationId: string) => `application-${applicationId}`;
+/** A candidate's run in a campaign (the enrollment): one id per pair, so a start delivered twice starts one run. */
+export const workflowIdForEnrollment = (campaignId: string, candidateId: string) => `campaign-${campaignId}-${candidateId}`;
 /** Update an operator sends to move a parked run to a newer version. */
 export const MIGRATE_UPDATE = 'migrate';
 /**

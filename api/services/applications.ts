@@ -10,7 +10,9 @@ import { workflowIdForApplication } from '../../workflows/constants';
 import type { PipelineRunInput } from '../../workflows/pipeline-run';
 import type { Plan } from '../../workflows/graph/plan';
 import { runSnapshot } from '../../workflows/graph/template-variables';
-import { DIRECT_DELIVERY_LEASE_SECONDS, type StartWorkflowPayload } from './outbox-dispatcher';
+import { DIRECT_DELIVERY_LEASE_SECONDS, type OutboxRow, type StartWorkflowPayload } from './outbox-dispatcher';
+import { signalCandidateRuns } from './run-signals';
+import { prismaSqlClient } from '../platform/db/prisma-sql-client';
 import { SURVIVING_CANDIDATE_SQL } from '../merge/surviving-candidate';
 
 export const ZApplyRequest = z
@@ -58,7 +60,9 @@ export async function submitApplication(services: Services, orgId: string, req: 
     ? await prisma.pipelineVersion.findFirst({ where: { pipelineId: job.pipelineId, status: 'PUBLISHED' }, orderBy: { version: 'desc' } })
     : null;
 
+  const campaignExits: OutboxRow[] = [];
   const result = await prisma.$transaction(async (tx) => {
+    campaignExits.length = 0; // a retried transaction starts over
     const c = req.candidate;
     // An email that belongs to a merged record applies as its survivor.
     const byEmail = await tx.candidate.findUnique({ where: { orgId_email: { orgId, email: c.email } }, select: { mergedIntoId: true } });
@@ -78,6 +82,8 @@ export async function submitApplication(services: Services, orgId: string, req: 
       data: { ...extras.application, orgId, jobId: job.id, candidateId: candidate.id, stageId: firstStage.id, source: req.source, utm: (req.utm ?? {}) as P.InputJsonValue, idempotencyKey },
     });
     await extras.afterCreate?.(tx, { candidateId: candidate.id, applicationId: application.id });
+    // A prospect who applies leaves every nurture campaign (their graphs exit on candidate.applied).
+    await signalCandidateRuns(prismaSqlClient(tx), campaignExits, orgId, candidate.id, { name: 'candidate.applied', payload: { applicationId: application.id, jobId: job.id } }, application.id, { only: 'campaign' });
     await tx.stageTransition.create({ data: { orgId, applicationId: application.id, toStageId: firstStage.id, actorType: 'CANDIDATE', reason: 'applied' } });
     await tx.auditEvent.create({ data: { orgId, actorType: 'CANDIDATE', actorId: candidate.id, action: 'application.created', entityType: 'Application', entityId: application.id, after: { jobId: job.id, stageId: firstStage.id } } });
     if (!version) return { application, run: null, outbox: null };
@@ -100,6 +106,7 @@ export async function submitApplication(services: Services, orgId: string, req: 
   const { outbox, ...created } = result;
   // Not awaited: the application is safe once committed; Temporal being slow or down must not hold the response.
   if (outbox) void services.outbox.deliverNow([{ id: outbox.id, kind: 'START_WORKFLOW', payload: outbox.payload, attempts: 0 }]);
+  void services.outbox.deliverNow(campaignExits);
   return { ...created, isReplay: false };
 }
 

@@ -67,6 +67,13 @@ export function createOutboxDispatcher(deps: { pool: Pool; prisma: PrismaClient;
     return rows;
   }
 
+  /** A signal can overtake its workflow's start (both queued, the start not delivered yet): retried while the run is PENDING. */
+  async function isStartPending(row: OutboxRow): Promise<boolean> {
+    if (row.kind !== 'SIGNAL_WORKFLOW') return false;
+    const { rowCount } = await deps.pool.query(`SELECT 1 FROM "Run" WHERE "workflowId" = $1 AND status = 'PENDING'`, [(row.payload as SignalWorkflowPayload).workflowId]);
+    return !!rowCount;
+  }
+
   async function deliver(client: Client, row: OutboxRow): Promise<void> {
     if (row.kind === 'START_WORKFLOW') {
       const p = row.payload as StartWorkflowPayload;
@@ -118,7 +125,7 @@ export function createOutboxDispatcher(deps: { pool: Pool; prisma: PrismaClient;
           await deliver(client, row);
           await deps.prisma.outboxEvent.update({ where: { id: row.id }, data: { status: 'DONE', processedAt: new Date(), lastError: null } });
         } catch (err) {
-          const isFinal = err instanceof WorkflowNotFoundError;
+          const isFinal = err instanceof WorkflowNotFoundError && !(await isStartPending(row));
           const backoffMs = Math.min(60_000, 500 * 2 ** Math.min(row.attempts, 7));
           await deps.prisma.outboxEvent.update({
             where: { id: row.id },

@@ -1,9 +1,11 @@
 // Every job of api/platform/periodic-jobs.ts, started with the API (api/system.ts).
 import type { PeriodicJob } from '../platform/periodic-jobs';
+import { CAMPAIGN_AUTO_ENROLL_JOB } from './campaigns/auto-enroll-job';
 import { EVENT_NO_SHOWS_JOB } from './events/mark-no-shows';
 import { RETENTION_SWEEP_JOB } from './data-rights/sweep-retention';
 
 export const PERIODIC_JOBS: readonly PeriodicJob[] = [
+  CAMPAIGN_AUTO_ENROLL_JOB,
   EVENT_NO_SHOWS_JOB,
   RETENTION_SWEEP_JOB,
 ];

@@ -19,7 +19,7 @@ export const PUBLIC_RUN_EVENTS = [
 
 export const ZRunEventRequest = z.object({ name: z.enum(PUBLIC_RUN_EVENTS), payload: z.record(z.string(), z.unknown()).default({}) }).strict();
 
-export async function insertRunSignal(client: PoolClient, orgId: string, workflowId: string, event: RunEvent, dedupeKey: string): Promise<OutboxRow> {
+export async function insertRunSignal(client: Pick<PoolClient, 'query'>, orgId: string, workflowId: string, event: RunEvent, dedupeKey: string): Promise<OutboxRow> {
   const payload: SignalWorkflowPayload = { workflowId, signal: EVENT_SIGNAL, args: [event] };
   const id = crypto.randomUUID();
   await client.query(
@@ -54,16 +54,31 @@ export async function sendRunEvent(services: Services, orgId: string, runId: str
  * applied, hired): nurture runs of every campaign exit on it (their graph's exitOn), hiring runs may
  * wait for it. `eventKey` names the fact (a message id, an application id), so a repeated call queues
  * nothing new. `only: 'campaign'` limits it to campaign runs. Returns the runs told.
+ *
+ * A campaign run still PENDING (enrolled, its workflow not started yet) cannot take a signal: when the
+ * event is one of its plan's exits it is marked EXITED here, and the enrollment starter, which marks a
+ * run RUNNING only if it is still PENDING after its start, hands the exit to a workflow it started in
+ * the meantime (api/services/campaigns/start-campaign-runs.ts).
  */
 export async function signalCandidateRuns(
-  client: PoolClient, signals: OutboxRow[], orgId: string, candidateId: string, event: RunEvent, eventKey: string, opts: { only?: 'campaign' } = {},
+  client: Pick<PoolClient, 'query'>, signals: OutboxRow[], orgId: string, candidateId: string, event: RunEvent, eventKey: string, opts: { only?: 'campaign' } = {},
 ): Promise<number> {
-  const { rows } = await client.query<{ id: string; workflowId: string }>(
-    `SELECT id, "workflowId" FROM "Run" WHERE "orgId" = $1 AND "candidateId" = $2 AND status IN ('PENDING', 'RUNNING')${opts.only === 'campaign' ? ' AND "campaignId" IS NOT NULL' : ''}`,
-    [orgId, candidateId],
+  const { rows } = await client.query<{ id: string; workflowId: string; isPendingExit: boolean }>(
+    `SELECT r.id, r."workflowId",
+            (r.status = 'PENDING' AND r."campaignId" IS NOT NULL AND COALESCE(v.plan->'exitOn' @> to_jsonb($3::text), false)) AS "isPendingExit"
+       FROM "Run" r JOIN "PipelineVersion" v ON v.id = r."pipelineVersionId"
+      WHERE r."orgId" = $1 AND r."candidateId" = $2 AND r.status IN ('PENDING', 'RUNNING')${opts.only === 'campaign' ? ' AND r."campaignId" IS NOT NULL' : ''}`,
+    [orgId, candidateId, event.name],
   );
   let told = 0;
   for (const run of rows) {
+    if (run.isPendingExit) {
+      const { rowCount } = await client.query(`UPDATE "Run" SET status = 'EXITED', "exitReason" = $2, "endedAt" = now() WHERE id = $1 AND status = 'PENDING'`, [run.id, event.name]);
+      if (rowCount) {
+        told++;
+        continue;
+      }
+    }
     const dedupeKey = `event:${event.name}:${eventKey}:${run.id}`;
     const { rowCount } = await client.query(`SELECT 1 FROM "OutboxEvent" WHERE "dedupeKey" = $1`, [dedupeKey]);
     if (rowCount) continue;

@@ -8,14 +8,14 @@ import { AppError, notFound } from '../errors';
 import type { AuthContext } from '../auth';
 import type { Services } from './services';
 import { queueStageEnteredRuns } from '../../activities/queue-stage-entered-runs';
-import { insertRunSignal, withRunSignals } from './run-signals';
+import { insertRunSignal, signalCandidateRuns, withRunSignals } from './run-signals';
 
 export const ZMoveStage = z.object({ stage: z.string().min(1).max(100), reason: z.string().max(500).optional() }).strict();
 
 export async function moveApplicationStage(services: Services, auth: AuthContext, applicationId: string, req: z.infer<typeof ZMoveStage>) {
   const moved = await withRunSignals(services, async (client, signals) => {
-    const { rows } = await client.query<{ jobId: string; stageId: string; status: string; stage_id: string | null; stage_kind: string | null }>(
-      `SELECT a."jobId", a."stageId", a.status, s.id AS stage_id, s.kind AS stage_kind
+    const { rows } = await client.query<{ jobId: string; candidateId: string; stageId: string; status: string; stage_id: string | null; stage_kind: string | null }>(
+      `SELECT a."jobId", a."candidateId", a."stageId", a.status, s.id AS stage_id, s.kind AS stage_kind
          FROM "Application" a LEFT JOIN "Stage" s ON s."jobId" = a."jobId" AND s.key = $3
         WHERE a.id = $1 AND a."orgId" = $2 FOR UPDATE OF a`,
       [applicationId, auth.orgId, req.stage],
@@ -40,6 +40,8 @@ export async function moveApplicationStage(services: Services, auth: AuthContext
     );
     const { rows: runs } = await client.query<{ workflowId: string }>(`SELECT "workflowId" FROM "Run" WHERE "applicationId" = $1 AND status = 'RUNNING'`, [applicationId]);
     for (const run of runs) signals.push(await insertRunSignal(client, auth.orgId, run.workflowId, { name: 'stage.changed', payload: { stage: req.stage } }, `event:stage:${transitionId}:${run.workflowId}`));
+    // Moved into a hired stage: nurture campaigns stop (their graphs exit on candidate.hired).
+    if (status === 'HIRED') await signalCandidateRuns(client, signals, auth.orgId, app.candidateId, { name: 'candidate.hired', payload: { applicationId } }, applicationId, { only: 'campaign' });
     return { transitionId, stageId: app.stage_id, status };
   });
   await queueStageEnteredRuns(services, { orgId: auth.orgId, applicationId, transitionId: moved.transitionId, stageId: moved.stageId });

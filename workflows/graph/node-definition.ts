@@ -20,6 +20,8 @@ export interface RunRef {
   orgId: string;
   candidateId: string;
   applicationId?: string;
+  /** A campaign enrollment's run: its messages are the campaign's (sender, topic, contact policy, dashboard). */
+  campaignId?: string;
 }
 
 export type NodeEvent =

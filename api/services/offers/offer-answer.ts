@@ -9,7 +9,7 @@ import { AppError } from '../../errors';
 import type { AuthContext } from '../../auth';
 import type { Services } from '../services';
 import { withTransaction } from '../../platform/db/transaction';
-import { insertRunSignal, withRunSignals } from '../run-signals';
+import { insertRunSignal, signalCandidateRuns, withRunSignals } from '../run-signals';
 import { queueStageEnteredRuns } from '../../../activities/queue-stage-entered-runs';
 import { recordAudit } from '../audit';
 import { lockOffer, OFFER_COLUMNS, type OfferRow } from './save-offer';
@@ -44,8 +44,8 @@ export async function respondToOffer(services: Services, auth: AuthContext, offe
     await recordAudit(client, { orgId: auth.orgId, actorType: 'USER', actorId: auth.userId, action: req.accepted ? 'offer.accepted' : 'offer.declined', entityType: 'Offer', entityId: offerId, before: { status: 'SENT' }, after: { status, note: req.note ?? null } });
     if (!req.accepted) return { offerId, status, hired: null };
 
-    const { rows: [app] } = await client.query<{ stageId: string; status: string; jobId: string; hiredStageId: string | null }>(
-      `SELECT a."stageId", a.status, a."jobId",
+    const { rows: [app] } = await client.query<{ stageId: string; status: string; jobId: string; candidateId: string; hiredStageId: string | null }>(
+      `SELECT a."stageId", a.status, a."jobId", a."candidateId",
               (SELECT s.id FROM "Stage" s WHERE s."jobId" = a."jobId" AND s.kind = 'HIRED' ORDER BY s.position LIMIT 1) AS "hiredStageId"
          FROM "Application" a WHERE a.id = $1 FOR UPDATE`,
       [before.applicationId],
@@ -64,6 +64,8 @@ export async function respondToOffer(services: Services, auth: AuthContext, offe
     });
     const { rows: runs } = await client.query<{ workflowId: string }>(`SELECT "workflowId" FROM "Run" WHERE "applicationId" = $1 AND status = 'RUNNING'`, [before.applicationId]);
     for (const run of runs) signals.push(await insertRunSignal(client, auth.orgId, run.workflowId, { name: 'candidate.hired', payload: { offerId } }, `event:hired:${offerId}:${run.workflowId}`));
+    // Hired: nurture campaigns stop (their graphs exit on candidate.hired).
+    await signalCandidateRuns(client, signals, auth.orgId, app!.candidateId, { name: 'candidate.hired', payload: { offerId, applicationId: before.applicationId } }, before.applicationId, { only: 'campaign' });
     return { offerId, status, hired: { applicationId: before.applicationId, transitionId, stageId: app!.hiredStageId } };
   });
   if (result.hired) await queueStageEnteredRuns(services, { orgId: auth.orgId, applicationId: result.hired.applicationId, transitionId: result.hired.transitionId, stageId: result.hired.stageId });
