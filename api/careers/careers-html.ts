@@ -77,7 +77,8 @@ function select(name: string, label: string, options: { value: string; label: st
 
 const jobMeta = (job: TPublicJob) => [job.department, locationLabel(job), EMPLOYMENT_LABELS[job.employmentType]].filter(Boolean).map((s) => h(s!)).join(' · ');
 
-export function careersIndexHtml(org: TPublicOrg, jobs: readonly TPublicJob[], filters: TCareersFilters, options: TFilterOptions, tracking: TTracking, baseUrl: string): string {
+/** `alertForm`: the job-alert signup section (api/services/job-alerts/job-alert-pages-html.ts), after the list. */
+export function careersIndexHtml(org: TPublicOrg, jobs: readonly TPublicJob[], filters: TCareersFilters, options: TFilterOptions, tracking: TTracking, baseUrl: string, alertForm = ''): string {
   const hidden = Object.entries(tracking).map(([k, v]) => `<input type="hidden" name="${h(k)}" value="${h(v!)}">`).join('');
   const form = `<form class="filters" role="search" aria-label="Filter jobs" method="get" action="${h(careersPath(org))}">
 ${select('department', 'Department', options.departments.map((d) => ({ value: d, label: d })), filters.department, 'All departments')}
@@ -90,7 +91,7 @@ ${hidden}<button type="submit">Show jobs</button></form>`;
   const count = `${jobs.length} open position${jobs.length === 1 ? '' : 's'}`;
   return careersLayout({
     org, title: `Jobs at ${org.name}`, description: `${count} at ${org.name}.`, canonical: baseUrl + careersPath(org),
-    main: `<h1>Jobs at ${h(org.name)}</h1>\n${form}\n<section aria-labelledby="results"><h2 id="results">${count}</h2>${list}</section>`,
+    main: `<h1>Jobs at ${h(org.name)}</h1>\n${form}\n<section aria-labelledby="results"><h2 id="results">${count}</h2>${list}</section>${alertForm}`,
   });
 }
 

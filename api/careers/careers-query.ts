@@ -67,13 +67,16 @@ export function applyFilters(jobs: readonly TPublicJob[], f: TCareersFilters): T
   return jobs.filter((job) => {
     if (f.department && job.department !== f.department) return false;
     if (f.remote && job.remotePolicy !== f.remote.toUpperCase()) return false;
-    if (f.location) {
-      const [country, city] = f.location.split(':');
-      const atOffice = job.jobLocations.some((l) => l.countryCode === country && (!city || l.city === city));
-      // A remote job open to applicants in that country is a job "in" that country for them.
-      const remoteThere = !city && job.remotePolicy === 'REMOTE' && job.remoteCountries.includes(country!);
-      if (!atOffice && !remoteThere) return false;
-    }
+    if (f.location && !isJobInLocation(job, f.location)) return false;
     return true;
   });
+}
+
+/** Is the job "in" a location filter value ("DE" or "DE:Berlin"): an office there, or remote work open to that country. Job alerts match the same way. */
+export function isJobInLocation(job: Pick<TPublicJob, 'jobLocations' | 'remotePolicy' | 'remoteCountries'>, location: string): boolean {
+  const [country, city] = location.split(':');
+  const atOffice = job.jobLocations.some((l) => l.countryCode === country && (!city || l.city === city));
+  // A remote job open to applicants in that country is a job "in" that country for them.
+  const remoteThere = !city && job.remotePolicy === 'REMOTE' && job.remoteCountries.includes(country!);
+  return atOffice || remoteThere;
 }

@@ -10,6 +10,8 @@ import { applyFilters, filterOptions, findOpenJob, findPublicOrg, listOpenJobs }
 import { jobPostingLd } from '../careers/job-posting-ld';
 import { jsonJobFeed, xmlJobFeed } from '../careers/job-feeds';
 import { pickTracking } from '../careers/public-job';
+import { jobAlertFormHtml } from '../services/job-alerts/job-alert-pages-html';
+import { marketingConsentText } from '../services/job-alerts/subscribe-job-alert';
 
 const ZSlug = z.string().min(1).max(120);
 const ZOrgParams = z.object({ orgSlug: ZSlug }).strict();
@@ -47,7 +49,8 @@ export const careersRoutes = [
       if (!org) return sendNotFound(res, 'This careers page');
       const jobs = await listOpenJobs(services.prisma, org.id);
       const filters = { department: query.department || undefined, location: query.location || undefined, remote: query.remote };
-      const html = careersIndexHtml(org, applyFilters(jobs, filters), filters, filterOptions(jobs), pickTracking(req.query as Record<string, unknown>), baseUrl(services, req));
+      const alertForm = jobAlertFormHtml(org, filters, await marketingConsentText(services, org.id));
+      const html = careersIndexHtml(org, applyFilters(jobs, filters), filters, filterOptions(jobs), pickTracking(req.query as Record<string, unknown>), baseUrl(services, req), alertForm);
       return sendRaw(res, 'html', html, { cache: PAGE_CACHE });
     },
   }),

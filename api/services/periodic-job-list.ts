@@ -2,10 +2,12 @@
 import type { PeriodicJob } from '../platform/periodic-jobs';
 import { CAMPAIGN_AUTO_ENROLL_JOB } from './campaigns/auto-enroll-job';
 import { EVENT_NO_SHOWS_JOB } from './events/mark-no-shows';
+import { JOB_ALERT_DIGESTS_JOB } from './job-alerts/send-job-alert-digests';
 import { RETENTION_SWEEP_JOB } from './data-rights/sweep-retention';
 
 export const PERIODIC_JOBS: readonly PeriodicJob[] = [
   CAMPAIGN_AUTO_ENROLL_JOB,
   EVENT_NO_SHOWS_JOB,
+  JOB_ALERT_DIGESTS_JOB,
   RETENTION_SWEEP_JOB,
 ];

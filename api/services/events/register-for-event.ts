@@ -13,19 +13,11 @@ import type { Services } from '../services';
 import type { OutboxRow } from '../outbox-dispatcher';
 import { withRunSignals } from '../run-signals';
 import { recordAudit, type TAuditActorType } from '../audit';
-import { findDuplicates } from '../../apply/find-duplicates';
-import { SURVIVING_CANDIDATE_SQL } from '../../merge/surviving-candidate';
+import { findOrCreateCandidate, flagDuplicates, type TRegistrant } from './find-or-create-candidate';
 import { eventEndOf } from './event-input';
 import { loadEvent, orgSlugOf, placesTaken, registrationCounts, type TEventRow } from './event-record';
 import { recordRegistrationFact } from './registration-facts';
 import { sendRegistrationEmail } from './registration-emails';
-
-export interface TRegistrant {
-  firstName: string;
-  lastName: string;
-  email: string;
-  phone?: string;
-}
 
 export interface TRegisterInput {
   orgId: string;
@@ -62,35 +54,6 @@ export function assertRegistrationOpen(event: TEventRow, now: Date): void {
   if (eventEndOf(event).getTime() <= now.getTime()) throw new AppError('GONE', 'registration is closed: the event is over', [{ path: 'event', message: 'event is over', code: 'closed' }]);
 }
 
-async function findOrCreateCandidate(client: PoolClient, orgId: string, person: TRegisterInput['person'], source: string, event: TEventRow): Promise<{ id: string; isNew: boolean }> {
-  if ('candidateId' in person) {
-    const { rows } = await client.query<{ id: string }>(SURVIVING_CANDIDATE_SQL, [person.candidateId, orgId]);
-    if (!rows[0]) throw new AppError('NOT_FOUND', `candidate ${person.candidateId} not found`, [{ path: 'body.candidateId', message: 'no such candidate' }]);
-    const { rows: [c] } = await client.query<{ anonymizedAt: Date | null; email: string | null }>(`SELECT "anonymizedAt", email FROM "Candidate" WHERE id = $1`, [rows[0].id]);
-    if (c!.anonymizedAt) throw new AppError('CONFLICT', 'this candidate was erased', [{ path: 'body.candidateId', message: 'erased', code: 'erased' }]);
-    return { id: rows[0].id, isNew: false };
-  }
-  const email = person.email.trim().toLowerCase();
-  const existing = await client.query<{ id: string; mergedIntoId: string | null }>(`SELECT id, "mergedIntoId" FROM "Candidate" WHERE "orgId" = $1 AND email = $2`, [orgId, email]);
-  if (existing.rows[0]) {
-    const { rows } = await client.query<{ id: string }>(SURVIVING_CANDIDATE_SQL, [existing.rows[0].id, orgId]);
-    const id = rows[0]!.id;
-    // What the form adds to a known person: only what the profile lacks.
-    if (person.phone) await client.query(`UPDATE "Candidate" SET phone = $2 WHERE id = $1 AND phone IS NULL`, [id, person.phone]);
-    return { id, isNew: false };
-  }
-  const { rows: created } = await client.query<{ id: string }>(
-    `INSERT INTO "Candidate" (id, "orgId", kind, "firstName", "lastName", email, phone, source, "sourceDetail", "updatedAt")
-     VALUES (gen_random_uuid()::text, $1, 'PROSPECT', $2, $3, $4, $5, $6, $7::jsonb, now())
-     ON CONFLICT ("orgId", email) DO NOTHING RETURNING id`,
-    [orgId, person.firstName, person.lastName, email, person.phone ?? null, 'event', JSON.stringify({ eventId: event.id, eventName: event.name, via: source })],
-  );
-  if (created[0]) return { id: created[0].id, isNew: true };
-  // Created by a concurrent request a moment ago.
-  const { rows } = await client.query<{ id: string }>(`SELECT id FROM "Candidate" WHERE "orgId" = $1 AND email = $2`, [orgId, email]);
-  return { id: rows[0]!.id, isNew: false };
-}
-
 export async function registerForEvent(services: Services, input: TRegisterInput): Promise<TRegisterResult> {
   const now = input.now ?? new Date();
   const orgSlug = await orgSlugOf(services.pool, input.orgId);
@@ -98,7 +61,7 @@ export async function registerForEvent(services: Services, input: TRegisterInput
     const event = await loadEvent(client, input.orgId, input.eventId, { forUpdate: true });
     if (input.isPublic || !input.checkIn) assertRegistrationOpen(event, now);
     else if (event.status === 'CANCELLED') throw new AppError('CONFLICT', 'this event was cancelled', [{ path: 'event', message: 'cancelled' }]);
-    const candidate = await findOrCreateCandidate(client, input.orgId, input.person, input.source, event);
+    const candidate = await findOrCreateCandidate(client, input.orgId, input.person, { source: 'event', detail: { eventId: event.id, eventName: event.name, via: input.source } });
     const { rows: [existing] } = await client.query<{ id: string; status: TRegisterResult['status'] }>(
       `SELECT id, status FROM "EventRegistration" WHERE "eventId" = $1 AND "candidateId" = $2 FOR UPDATE`, [event.id, candidate.id],
     );
@@ -120,7 +83,7 @@ export async function registerForEvent(services: Services, input: TRegisterInput
     } else {
       const { rows: [row] } = await client.query<{ id: string }>(
         `INSERT INTO "EventRegistration" (id, "orgId", "eventId", "candidateId", status, source, "checkedInAt", "checkedInById", "updatedAt")
-         VALUES (gen_random_uuid()::text, $1, $2, $3, $4::"RegistrationStatus", $5, $6, $7, now()) RETURNING id`,
+         VALUES (replace(gen_random_uuid()::text, '-', ''), $1, $2, $3, $4::"RegistrationStatus", $5, $6, $7, now()) RETURNING id`,
         [input.orgId, event.id, candidate.id, status, input.source, ...checkedIn],
       );
       registrationId = row!.id;
@@ -156,14 +119,4 @@ async function recordConsents(client: PoolClient, input: TRegisterInput, candida
       [input.orgId, candidateId, c.purpose, c.textVersion, `event:${input.eventId}`],
     );
   }
-}
-
-/** The apply path's duplicate rules for a person the form just created: a suspected duplicate is flagged for a recruiter to merge. */
-async function flagDuplicates(services: Services, orgId: string, candidateId: string) {
-  const me = await services.prisma.candidate.findUniqueOrThrow({ where: { id: candidateId }, select: { email: true, phoneE164: true, linkKeys: true, firstName: true, lastName: true } });
-  const duplicates = await findDuplicates(services.prisma, orgId, { id: candidateId, ...me });
-  if (!duplicates.length) return;
-  await services.prisma.auditEvent.create({
-    data: { orgId, actorType: 'SYSTEM', action: 'candidate.duplicates_suspected', entityType: 'Candidate', entityId: candidateId, after: { matches: duplicates.map((d) => ({ candidateId: d.candidateId, reasons: d.reasons })) } },
-  });
 }

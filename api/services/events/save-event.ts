@@ -49,7 +49,7 @@ export async function createEvent(services: Services, auth: AuthContext, body: T
     }
     const { rows: [row] } = await client.query<TEventRow>(
       `INSERT INTO "RecruitingEvent" AS e (id, "orgId", slug, name, description, kind, status, "startsAt", "endsAt", "timeZone", location, "isOnline", "onlineUrl", capacity, "poolId", "createdById", "updatedAt")
-       VALUES (gen_random_uuid()::text, $1, $2, $3, $4, $5, 'DRAFT', $6, $7, $8, $9, $10, $11, $12, $13, $14, now()) RETURNING ${EVENT_COLUMNS}`,
+       VALUES (replace(gen_random_uuid()::text, '-', ''), $1, $2, $3, $4, $5, 'DRAFT', $6, $7, $8, $9, $10, $11, $12, $13, $14, now()) RETURNING ${EVENT_COLUMNS}`,
       [auth.orgId, slug, body.name, body.description, body.kind, shape.startsAt, shape.endsAt, body.timeZone, shape.location, shape.isOnline, shape.onlineUrl, body.capacity ?? null, body.poolId ?? null, auth.userId],
     );
     await recordAudit(client, { orgId: auth.orgId, actorType: 'USER', actorId: auth.userId, action: 'event.created', entityType: 'RecruitingEvent', entityId: row!.id, after: eventSnapshot(row!) });
