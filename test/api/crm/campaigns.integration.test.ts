@@ -206,7 +206,7 @@ describe('enrollment', () => {
     expect(stopped.status).toBe(200);
     await waitFor('the stopped run to exit', async () => (await t.prisma.run.findFirstOrThrow({ where: { campaignId: campaign.id, candidateId: outsider.id } })).status === 'EXITED');
     expect(await t.prisma.run.findFirstOrThrow({ where: { campaignId: campaign.id, candidateId: outsider.id } })).toMatchObject({ exitReason: 'operator.exit' });
-    expect(await workflowStatus(added.body.workflowId)).toBe('COMPLETED');
+    await waitFor('Temporal to report the workflow completed', async () => (await workflowStatus(added.body.workflowId)) === 'COMPLETED');
     expect((await recruiter('POST', `/api/campaigns/${campaign.id}/enrollments/${outsider.id}/stop`)).status).toBe(409);
 
     const page1 = await recruiter('GET', `/api/campaigns/${campaign.id}/enrollments?limit=6`);
