@@ -1,9 +1,11 @@
 // What a registration reaching REGISTERED, ATTENDED or NO_SHOW means beyond its
-// own row, written in the same transaction: the engagement event on the
-// candidate's timeline (one per registration and status), the candidate's
-// last-engaged time, and the follow-up runs of pipelines triggered by it.
+// own row, written in the same transaction: the engagement fact on the
+// candidate's timeline (one per registration and status) with its effect on the
+// engagement score and last-engaged time, and the follow-up runs of pipelines
+// triggered by it.
 import type { PoolClient } from 'pg';
 import type { OutboxRow } from '../outbox-dispatcher';
+import { recordEngagement } from '../engagement/record-engagement';
 import { queueEventFollowUpRuns, type TEventRunVars, type TFollowUpStatus } from './event-follow-up-runs';
 import { eventPath, publicBaseUrl, type TEventRow } from './event-record';
 import type { TConfig } from '../../platform/config';
@@ -29,15 +31,11 @@ export async function recordRegistrationFact(
   client: PoolClient, outbox: OutboxRow[], config: Pick<TConfig, 'PUBLIC_URL' | 'HOST' | 'PORT'>, orgSlug: string,
   event: TEventRow, registration: TRegistrationRef & { status: TFollowUpStatus }, at: Date,
 ): Promise<void> {
-  await client.query(
-    `INSERT INTO "EngagementEvent" (id, "orgId", "candidateId", kind, "eventId", "dedupeKey", at)
-     VALUES (gen_random_uuid()::text, $1, $2, $3::"EngagementKind", $4, $5, $6) ON CONFLICT ("dedupeKey") DO NOTHING`,
-    [event.orgId, registration.candidateId, registration.status, event.id, `event:${registration.id}:${registration.status.toLowerCase()}`, at],
-  );
-  // Signing up and showing up are engagement; not showing up is not.
-  if (registration.status !== 'NO_SHOW') {
-    await client.query(`UPDATE "Candidate" SET "lastEngagedAt" = GREATEST(COALESCE("lastEngagedAt", $2), $2) WHERE id = $1`, [registration.candidateId, at]);
-  }
+  // The timeline entry, the engagement score and (signing up, showing up) lastEngagedAt: one fact per registration and status.
+  await recordEngagement(client, {
+    orgId: event.orgId, candidateId: registration.candidateId, kind: registration.status, eventId: event.id, at,
+    dedupeKey: `event:${registration.id}:${registration.status.toLowerCase()}`,
+  });
   await queueEventFollowUpRuns(client, outbox, {
     orgId: event.orgId, eventId: event.id, registrationId: registration.id, candidateId: registration.candidateId, status: registration.status,
     vars: eventRunVars(config, orgSlug, event, registration),

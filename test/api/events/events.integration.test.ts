@@ -211,6 +211,9 @@ test('follow-up runs per status: registered, attended (check-in) and no-show (th
   const attendance = async (candidateId: string) => (await t.prisma.engagementEvent.findMany({ where: { candidateId, eventId: event.id }, orderBy: { at: 'asc' } })).map((e) => e.kind);
   expect(await attendance(graceId)).toEqual(['REGISTERED', 'ATTENDED']);
   expect(await attendance(alanId)).toEqual(['REGISTERED', 'NO_SHOW']);
+  // Showing up weighs more in the engagement score than not showing up.
+  const scoreOf = async (id: string) => (await t.prisma.candidate.findUniqueOrThrow({ where: { id } })).engagementScore;
+  expect(await scoreOf(graceId)).toBeGreaterThan(await scoreOf(alanId));
   // One run per registration and status.
   expect(await t.prisma.run.count({ where: { candidateId: graceId } })).toBe(2);
   // A second sweep changes nothing.
