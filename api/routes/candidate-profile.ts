@@ -21,7 +21,7 @@ export const candidateProfileRoutes = [
   }),
   defineRoute({
     method: 'get', path: '/api/candidates/:id/timeline', scope: SCOPE, access: 'authenticated', params: ZCandidateParams, query: ZTimelineQuery,
-    summary: "The candidate's timeline, newest first (keyset on occurredAt, id): applications, stage moves, decisions, messages, tasks, interviews, scorecards, notes, offers, merges",
+    summary: "The candidate's timeline, newest first (keyset on occurredAt, id; kinds= filters): applications, stage moves, decisions, messages (with opens, flagged unreliable, clicks, replies, bounces), tasks, interviews, scorecards, notes, offers, merges; for the recruiting team also clicks, replies, unsubscribes, bounces, event registrations and attendance, pool adds, campaign enrollments and exits",
     handler: async ({ services, auth, params, query }) => ({ body: await listCandidateTimeline(services.pool, auth, params.id, query) }),
   }),
   defineRoute({

@@ -1,6 +1,8 @@
 // One candidate's timeline, newest first: applications, stage moves, decisions,
-// messages, tasks, interviews, scorecards, notes, offers and merges, merged by
-// one UNION ALL over the source tables and paged by keyset on (occurredAt, id).
+// messages (with their opens, clicks, replies and bounces), tasks, interviews,
+// scorecards, notes, offers and merges, and the CRM's engagement, events, pools
+// and campaigns (timeline-crm-sources.ts), merged by one UNION ALL over the
+// source tables and paged by keyset on (occurredAt, id).
 // What a viewer sees follows candidateVisibility: their applications only for
 // hiring managers and interviewers, no messages or offers for interviewers, and
 // others' scorecards hidden until the viewer has submitted their own. EEO
@@ -10,22 +12,26 @@ import type { Pool } from 'pg';
 import type { AuthContext } from '../../auth';
 import { candidateVisibility } from './candidate-visibility';
 import { decodeTimelineCursor, encodeTimelineCursor } from './timeline-cursor';
-
-export const ZTimelineQuery = z
-  .object({
-    cursor: z.string().max(500).optional(),
-    limit: z.coerce.number().int().min(1).max(100).default(30),
-  })
-  .strict();
-export type TTimelineQuery = z.infer<typeof ZTimelineQuery>;
+import { CRM_TIMELINE_KINDS, CRM_TIMELINE_SOURCES, MESSAGE_CAMPAIGN_JOIN, MESSAGE_ENGAGEMENT_DATA } from './timeline-crm-sources';
 
 export const TIMELINE_KINDS = [
   'application.created', 'stage.moved', 'application.rejected', 'application.hired',
   'message.sent', 'message.received', 'task.created', 'task.completed',
   'interview.requested', 'interview.scheduled', 'interview.cancelled', 'scorecard.submitted',
   'note.added', 'offer.created', 'offer.sent', 'offer.accepted', 'offer.declined', 'offer.answered', 'candidate.merged',
+  ...CRM_TIMELINE_KINDS,
 ] as const;
 export type TTimelineKind = (typeof TIMELINE_KINDS)[number];
+
+export const ZTimelineQuery = z
+  .object({
+    cursor: z.string().max(500).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(30),
+    /** Only these kinds, comma-separated (e.g. message.sent,engagement.clicked). */
+    kinds: z.string().max(2000).transform((s) => s.split(',').map((k) => k.trim()).filter(Boolean)).pipe(z.array(z.enum(TIMELINE_KINDS)).min(1)).optional(),
+  })
+  .strict();
+export type TTimelineQuery = z.infer<typeof ZTimelineQuery>;
 
 export interface TTimelineEntry {
   id: string;
@@ -60,8 +66,8 @@ const SOURCES = [
   `SELECT 'hired:' || a.id, 'application.hired', a."hiredAt", a.id, NULL, jsonb_build_object('jobTitle', j.title)
      FROM "Application" a JOIN "Job" j ON j.id = a."jobId" WHERE a."candidateId" = $1 AND a."orgId" = $2 AND a."hiredAt" IS NOT NULL`,
   `SELECT 'message:' || m.id, CASE WHEN m.direction = 'INBOUND' THEN 'message.received' ELSE 'message.sent' END, m."createdAt", r."applicationId", NULL,
-          jsonb_build_object('messageId', m.id, 'subject', m.subject, 'channel', m.channel, 'status', m.status, 'sentAt', m."sentAt")
-     FROM "Message" m LEFT JOIN "Run" r ON r.id = m."runId" WHERE m."candidateId" = $1 AND m."orgId" = $2`,
+          jsonb_build_object('messageId', m.id, 'subject', m.subject, 'channel', m.channel, 'status', m.status, 'sentAt', m."sentAt", ${MESSAGE_ENGAGEMENT_DATA})
+     FROM "Message" m LEFT JOIN "Run" r ON r.id = m."runId" ${MESSAGE_CAMPAIGN_JOIN} WHERE m."candidateId" = $1 AND m."orgId" = $2`,
   `SELECT 'task:' || t.id, 'task.created', t."createdAt", t."applicationId", t."assigneeId",
           jsonb_build_object('taskId', t.id, 'title', t.title, 'taskKind', t.kind, 'assigneeName', u.name, 'assigneeRole', t."assigneeRole", 'dueAt', t."dueAt", 'status', t.status)
      FROM "Task" t LEFT JOIN "User" u ON u.id = t."assigneeId" WHERE t."candidateId" = $1 AND t."orgId" = $2 AND ${NOT_MENTION}`,
@@ -96,6 +102,7 @@ const SOURCES = [
           jsonb_build_object('mergedId', cm."mergedId", 'mergedName', mc."firstName" || ' ' || mc."lastName", 'actorName', u.name, 'isUndone', cm."undoneAt" IS NOT NULL)
      FROM "CandidateMerge" cm JOIN "Candidate" mc ON mc.id = cm."mergedId" LEFT JOIN "User" u ON u.id = cm."mergedById"
     WHERE cm."survivorId" = $1 AND cm."orgId" = $2`,
+  ...CRM_TIMELINE_SOURCES,
 ];
 
 // $3 org-wide, $4 reachable applications, $5 applications with own-scorecards-only, $6 viewer, $7 interviewer.
@@ -111,6 +118,7 @@ const TIMELINE_SQL = `
     FROM (${SOURCES.map((s) => `(${s})`).join('\n UNION ALL ')}) AS e(id, kind, "occurredAt", "applicationId", "userId", data)
    WHERE ${VISIBLE}
      AND ($8::timestamptz IS NULL OR (e."occurredAt", e.id) < ($8::timestamptz, $9::text))
+     AND ($11::text[] IS NULL OR e.kind = ANY($11::text[]))
    ORDER BY e."occurredAt" DESC, e.id DESC
    LIMIT $10`;
 
@@ -119,7 +127,7 @@ export async function listCandidateTimeline(pool: Pool, auth: AuthContext, candi
   const seen = await candidateVisibility(pool, auth, candidateId);
   const { rows } = await pool.query<TTimelineEntry>(TIMELINE_SQL, [
     candidateId, auth.orgId, seen.isOrgWide, seen.applicationIds, seen.ownScorecardsOnlyIds, auth.userId, seen.isInterviewer,
-    cursor?.occurredAt ?? null, cursor?.id ?? null, query.limit + 1,
+    cursor?.occurredAt ?? null, cursor?.id ?? null, query.limit + 1, query.kinds ?? null,
   ]);
   const entries = rows.slice(0, query.limit);
   const last = entries[entries.length - 1];
