@@ -6,8 +6,9 @@
 import type { Response } from 'express';
 import { z } from 'zod';
 import { defineRoute } from '../route';
-import { AppError, HTTP_STATUS } from '../errors';
+import { AppError } from '../errors';
 import { toAppError } from '../http-errors';
+import { formErrorsOf } from '../careers/form-errors';
 import { notFoundHtml } from '../careers/careers-html';
 import { findPublicOrg } from '../careers/careers-query';
 import { careersPath } from '../careers/public-job';
@@ -125,10 +126,7 @@ export const jobAlertRoutes = [
         const result = await subscribePublicly(services, params.orgSlug, parsed.data);
         return sendHtml(res, 202, checkYourEmailHtml(org, parsed.data.person.email, result.isActive));
       } catch (err) {
-        const appError = toAppError(err);
-        const status = HTTP_STATUS[appError.code];
-        if (status >= 500) throw err;
-        const errors = (appError.details.length ? appError.details : [{ path: 'body', message: appError.message }]).map((d) => ({ field: fieldOf(d.path), message: fieldOf(d.path) ? d.message : appError.message }));
+        const { status, errors } = formErrorsOf(err, fieldOf);
         const form = jobAlertFormHtml(org, {}, await marketingConsentText(services, org.id), { values, errors });
         return sendHtml(res, status, alertFormPageHtml(org, form));
       }

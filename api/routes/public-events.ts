@@ -6,15 +6,16 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { defineRoute } from '../route';
-import { AppError, HTTP_STATUS } from '../errors';
+import { AppError } from '../errors';
 import { toAppError } from '../http-errors';
+import { formErrorsOf } from '../careers/form-errors';
 import type { Services } from '../services/services';
 import { notFoundHtml } from '../careers/careers-html';
 import { enforceApplyRateLimit } from '../apply/apply-rate-limit';
 import { readUrlEncodedForm } from '../careers/read-url-encoded-form';
 import { eventIcs } from '../services/events/event-ics';
 import { eventPath, publicBaseUrl } from '../services/events/event-record';
-import { eventPageHtml, ownRegistrationHtml, registeredHtml, type TFormError } from '../services/events/event-page-html';
+import { eventPageHtml, ownRegistrationHtml, registeredHtml } from '../services/events/event-page-html';
 import { cancelOwnRegistration, findOwnRegistration, findPublicEvent, registerPublicly } from '../services/events/public-registration';
 import { registrationPath } from '../services/events/registration-emails';
 import { ZPublicRegistration, EVENT_CONSENT_PURPOSES } from '../services/events/registration-input';
@@ -76,11 +77,7 @@ export const publicEventRoutes = [
         const result = await registerPublicly(services, params.orgSlug, params.eventSlug, parsed.data);
         return sendHtml(res, result.isNew ? 201 : 200, registeredHtml(found.org, found.event, result.status, parsed.data.person.email));
       } catch (err) {
-        const appError = toAppError(err);
-        const status = HTTP_STATUS[appError.code];
-        if (status >= 500) throw err;
-        const details = appError.details.length ? appError.details : [{ path: 'body', message: appError.message }];
-        const errors: TFormError[] = details.map((d) => ({ field: fieldOf(d.path), message: fieldOf(d.path) ? d.message : appError.message }));
+        const { status, errors } = formErrorsOf(err, fieldOf);
         const fresh = (await findPublicEvent(services, params.orgSlug, params.eventSlug)) ?? found;
         return sendHtml(res, status, eventPageHtml(fresh, { baseUrl: baseUrl(services, req), now: new Date(), values, errors }));
       }

@@ -6,7 +6,7 @@
 import type { Response } from 'express';
 import { z } from 'zod';
 import type { Services } from '../services';
-import { csvRow } from './csv';
+import { csvRow, startCsvDownload } from './csv';
 
 export const ZHiringRecordsQuery = z
   .object({
@@ -33,11 +33,7 @@ interface RecordRow {
 }
 
 export async function streamHiringRecords(services: Services, orgId: string, q: z.infer<typeof ZHiringRecordsQuery>, res: Response) {
-  res.status(200);
-  res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-  res.setHeader('Content-Disposition', `attachment; filename="hiring-records-${new Date().toISOString().slice(0, 10)}.csv"`);
-  res.setHeader('Cache-Control', 'no-store');
-  const write = (chunk: string) => (res.write(chunk) ? Promise.resolve() : new Promise<void>((resolve) => res.once('drain', resolve)));
+  const write = startCsvDownload(res, `hiring-records-${new Date().toISOString().slice(0, 10)}.csv`);
   await write(csvRow(HIRING_RECORD_COLUMNS));
   let after: [Date, string] | null = null;
   for (;;) {

@@ -7,6 +7,7 @@
 // through the careers Markdown sanitiser. The online link is never shown here.
 import { escapeHtml as h } from '../../careers/escape';
 import { renderMarkdown } from '../../careers/markdown';
+import type { TFormError } from '../../careers/form-errors';
 import { careersLayout } from '../../careers/careers-html';
 import type { TPublicOrg } from '../../careers/public-job';
 import { eventEndOf, EVENT_KIND_LABELS, type TEventKind } from './event-input';
@@ -22,10 +23,6 @@ input:focus-visible{outline:3px solid #1f2328;outline-offset:2px}.error{color:#b
 button{padding:.6rem 1.2rem;cursor:pointer}.status{font-size:1.1rem;font-weight:600}</style>`;
 
 export type TFormValues = Record<string, string>;
-export interface TFormError {
-  field: string | null;
-  message: string;
-}
 
 const FIELDS = [
   { name: 'firstName', label: 'First name', type: 'text', autocomplete: 'given-name', isRequired: true },

@@ -5,7 +5,7 @@ import type { Response } from 'express';
 import { z } from 'zod';
 import { AppError } from '../../errors';
 import type { Services } from '../services';
-import { csvRow } from '../compliance/csv';
+import { csvRow, startCsvDownload } from '../compliance/csv';
 import { EVENT_COLUMNS, eventView, loadEvent, orgSlugOf, registrationCounts, type TEventRow } from './event-record';
 
 export const REGISTRATION_STATUSES = ['REGISTERED', 'WAITLISTED', 'ATTENDED', 'NO_SHOW', 'CANCELLED'] as const;
@@ -85,11 +85,7 @@ const CSV_BATCH = 1000;
 
 export async function streamRegistrationsCsv(services: Services, orgId: string, eventId: string, res: Response) {
   const event = await loadEvent(services.pool, orgId, eventId);
-  res.status(200);
-  res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-  res.setHeader('Content-Disposition', `attachment; filename="registrations-${event.slug}.csv"`);
-  res.setHeader('Cache-Control', 'no-store');
-  const write = (chunk: string) => (res.write(chunk) ? Promise.resolve() : new Promise<void>((resolve) => res.once('drain', resolve)));
+  const write = startCsvDownload(res, `registrations-${event.slug}.csv`);
   await write(csvRow(REGISTRATION_CSV_COLUMNS));
   let after: [Date, string] | null = null;
   for (;;) {

@@ -4,12 +4,13 @@
 // each a button that POSTs (a link scanner that fetches the page changes nothing).
 import { escapeHtml as h } from '../../careers/escape';
 import { renderMarkdown } from '../../careers/markdown';
+import type { TFormError } from '../../careers/form-errors';
 import { careersLayout, type TCareersFilters } from '../../careers/careers-html';
 import { careersPath, type TPublicOrg } from '../../careers/public-job';
 
 export interface TAlertFormState {
   values?: Record<string, string>;
-  errors?: readonly { field: string | null; message: string }[];
+  errors?: readonly TFormError[];
 }
 
 const STYLE = `<style>.alerts{border-top:1px solid #d0d7de;margin-top:2rem}.alerts .field{margin:.75rem 0}.alerts label{display:block;font-weight:600}
