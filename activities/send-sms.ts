@@ -1,48 +1,55 @@
-// Side effect of message.send_sms: render, record in the outbox, text once.
-// Same contract as send-email.ts: the message row's idempotency key makes a
-// retried or replayed activity return the first result instead of sending again.
+// Side effect of message.send_sms: render, check the contact policy at send time
+// (the same policy and Message record as email: api/services/messaging/
+// record-send-decision.ts; suppression by number, and for MARKETING texts
+// unsubscribes, consent, stop-on-reply, quiet hours and frequency caps), text
+// once. The idempotency key makes a retried or replayed activity return the
+// first result; a DEFERRED text is decided again when the node calls back.
 import { SMS_MAX_CHARS, type TSendSmsInput, type TSendSmsResult } from '../workflows/graph/nodes/message-send-sms';
 import type { ActivityDeps } from './dependencies';
-import { addressHash } from '../api/services/messaging/address-hash';
-import { loadTemplateContext, renderTemplate } from './render-template';
+import { renderTemplate } from './render-template';
 import { senderFromAddress } from './sender-address';
 import { DevSmsSink } from './sms-provider';
 import { touchRun } from './touch-run';
 import { AppError } from '../api/errors';
+import { withRunVars } from '../workflows/graph/template-variables';
+import { loadSendContext, policyOf, templateContextOf } from '../api/services/messaging/send-context';
+import { decideAndRecord, heldBackResult, markFailedAttempt, markSent, recordedResult } from '../api/services/messaging/record-send-decision';
 
 export function sendSms(deps: ActivityDeps) {
   const provider = deps.sms ?? new DevSmsSink();
   return async (input: TSendSmsInput): Promise<TSendSmsResult> => {
-    const { prisma } = deps;
-    const existing = await prisma.message.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
-    if (existing && (existing.status === 'SENT' || existing.status === 'SUPPRESSED')) return { messageId: existing.id, status: existing.status };
+    const { pool } = deps;
+    const { run } = input;
+    const recorded = await recordedResult(pool, input.idempotencyKey);
+    if (recorded) return recorded;
 
-    const context = await loadTemplateContext(prisma, input.run, senderFromAddress(deps.mailFrom), input.vars);
-    const to = context.candidate.phone;
-    if (!to) throw new AppError('VALIDATION_FAILED', 'candidate has no phone number', [{ path: 'candidate.phone', message: 'missing' }]);
-    const body = renderTemplate(input.body, context);
+    const ctx = await loadSendContext(pool, { orgId: run.orgId, candidateId: run.candidateId, runId: run.runId, applicationId: run.applicationId });
+    if (!ctx) throw new AppError('NOT_FOUND', `candidate ${run.candidateId} not found`);
+    const to = ctx.candidate.phone;
+    if (!to && !ctx.isErased) throw new AppError('VALIDATION_FAILED', 'candidate has no phone number', [{ path: 'candidate.phone', message: 'missing' }]);
+    const body = renderTemplate(input.body, withRunVars(templateContextOf(ctx, senderFromAddress(deps.mailFrom)), input.vars));
     if (body.length > SMS_MAX_CHARS) {
       throw new AppError('VALIDATION_FAILED', `rendered SMS is ${body.length} characters, more than ${SMS_MAX_CHARS}`, [{ path: 'config.body', message: 'too long once rendered' }]);
     }
 
     // Suppressions are matched on the number as stored on the candidate.
-    const suppressed = await prisma.suppression.findUnique({ where: { orgId_addressHash: { orgId: input.run.orgId, addressHash: addressHash(input.run.orgId, to) } } });
-    const message = await prisma.message.upsert({
-      where: { idempotencyKey: input.idempotencyKey },
-      create: {
-        orgId: input.run.orgId, candidateId: input.run.candidateId, runId: input.run.runId, idempotencyKey: input.idempotencyKey, channel: 'SMS',
-        category: input.category, status: suppressed ? 'SUPPRESSED' : 'SENDING', fromAddress: provider.from, toAddress: to, bodyText: body, attempts: 1,
-      },
-      update: { attempts: { increment: 1 }, status: suppressed ? 'SUPPRESSED' : 'SENDING' },
-    });
-    if (suppressed) return { messageId: message.id, status: 'SUPPRESSED' };
+    const { id, decision } = await decideAndRecord(pool, {
+      orgId: run.orgId, candidateId: run.candidateId, runId: run.runId, campaignId: ctx.campaign?.id ?? null, channel: 'SMS', category: input.category,
+      topic: ctx.campaign?.topic ?? null, idempotencyKey: input.idempotencyKey, to, fromAddress: provider.from, policy: policyOf(ctx), now: Date.now(),
+      conversationStartedAt: ctx.runStartedAt?.getTime() ?? null,
+    }, () => ({ subject: null, text: body, html: null, links: [] }));
+    if (decision.outcome !== 'SEND') return { messageId: id, ...heldBackResult(decision) };
 
-    const { providerMessageId } = await provider.send({ messageId: message.id, from: provider.from, to, body });
-    await prisma.$transaction([
-      prisma.message.update({ where: { id: message.id }, data: { status: 'SENT', providerMessageId, sentAt: new Date(), error: null } }),
-      touchRun(prisma, input.run.runId, input.nodeId),
-    ]);
-    deps.log.info({ messageId: message.id, runId: input.run.runId, nodeId: input.nodeId }, 'sms sent');
-    return { messageId: message.id, status: 'SENT' };
+    let providerMessageId: string;
+    try {
+      ({ providerMessageId } = await provider.send({ messageId: id, from: provider.from, to: to!, body }));
+    } catch (err) {
+      await markFailedAttempt(pool, id, err);
+      throw err;
+    }
+    await markSent(pool, { id, orgId: run.orgId, candidateId: run.candidateId, campaignId: ctx.campaign?.id ?? null, providerMessageId, sentAt: new Date() });
+    await touchRun(deps.prisma, run.runId, input.nodeId);
+    deps.log.info({ messageId: id, runId: run.runId, nodeId: input.nodeId }, 'sms sent');
+    return { messageId: id, status: 'SENT' };
   };
 }

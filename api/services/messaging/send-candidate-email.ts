@@ -6,19 +6,16 @@
 // already SENT or SUPPRESSED returns that result; a DEFERRED key is decided
 // again. The Message-ID derives from the row, so a relay that deduplicates
 // drops the rare resend after a crash between SMTP and the status update.
-import crypto from 'node:crypto';
 import type { Pool } from 'pg';
 import type { Logger } from '../../platform/logger';
 import type { Mailer, OutgoingEmail } from '../../platform/mail/mailer';
 import { AppError } from '../../errors';
-import { withTransaction } from '../../platform/db/transaction';
 import { renderTemplate } from '../../../activities/render-template';
 import { withRunVars } from '../../../workflows/graph/template-variables';
 import { senderFromAddress } from '../../../activities/sender-address';
-import { addressHash } from './address-hash';
-import { decideContact, effectivePolicy, longestCapWindowMs, readContactPolicy, ZCampaignContactPolicy, type TMessageCategory, type TPolicyDecision } from './contact-policy';
-import { readContactFacts } from './contact-facts';
-import { loadSendContext, templateContextOf } from './send-context';
+import type { TMessageCategory } from './contact-policy';
+import { decideAndRecord, heldBackResult, markFailedAttempt, markSent, recordedResult } from './record-send-decision';
+import { loadSendContext, policyOf, templateContextOf } from './send-context';
 import { composeEmail, type TComposedEmail } from './compose-email';
 import { signedAddress, signLinkToken } from './message-tokens';
 
@@ -74,26 +71,13 @@ export interface TCandidateEmailResult {
   deferredUntil?: string;
 }
 
-const ID_ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';
-/** 'm' + 24 base-36 characters (124 random bits): short enough for reply addresses, lower-case for case-folding mail systems. */
-export function newMessageId(): string {
-  const bytes = crypto.randomBytes(24);
-  let id = 'm';
-  for (const b of bytes) id += ID_ALPHABET[b % 36];
-  return id;
-}
-
 const oneLine = (s: string) => s.replace(/[\r\n]+/g, ' ').trim();
 const quoteName = (name: string) => `"${name.replace(/["\\\r\n]/g, '')}"`;
 
 export async function sendCandidateEmail(deps: TSendDeps, input: TCandidateEmail): Promise<TCandidateEmailResult> {
   const { pool } = deps;
-  const recorded = (await pool.query<{ id: string; status: string; policyReason: string | null }>(
-    `SELECT id, status, "policyReason" FROM "Message" WHERE "idempotencyKey" = $1`, [input.idempotencyKey],
-  )).rows[0];
-  if (recorded && (recorded.status === 'SENT' || recorded.status === 'SUPPRESSED')) {
-    return { messageId: recorded.id, status: recorded.status, ...(recorded.policyReason ? { policyReason: recorded.policyReason } : {}) };
-  }
+  const recorded = await recordedResult(pool, input.idempotencyKey);
+  if (recorded) return recorded;
 
   const ctx = await loadSendContext(pool, {
     orgId: input.orgId, candidateId: input.candidateId, runId: input.runId, campaignId: input.campaignId,
@@ -108,75 +92,45 @@ export async function sendCandidateEmail(deps: TSendDeps, input: TCandidateEmail
   const to = ctx.candidate.email;
   if (!to && !ctx.isErased) throw new AppError('VALIDATION_FAILED', 'candidate has no email address', [{ path: 'candidate.email', message: 'missing' }]);
   const rendered = renderContent(input.content, templateContextOf(ctx, sender));
-  const campaignPolicy = ZCampaignContactPolicy.safeParse(ctx.campaign?.contactPolicy ?? {});
-  const policy = effectivePolicy(readContactPolicy(ctx.orgPolicy), campaignPolicy.success ? campaignPolicy.data : null);
+  const policy = policyOf(ctx);
   const topic = input.topic ?? ctx.campaign?.topic ?? null;
   const campaignId = ctx.campaign?.id ?? null;
   const fromAddress = `${quoteName(sender.name)} <${sender.email}>`;
   const now = deps.now?.() ?? Date.now();
 
-  const decided = await withTransaction(pool, async (client) => {
-    const locked = await readContactFacts(client, {
-      orgId: input.orgId, candidateId: input.candidateId, addressHash: to ? addressHash(input.orgId, to) : null, category: input.category, topic,
-      idempotencyKey: input.idempotencyKey, consentPurposes: policy.consentPurposes, windowMs: longestCapWindowMs(policy), now,
-      conversationStartedAt: ctx.runStartedAt?.getTime() ?? null,
-    });
-    if (!locked) throw new AppError('NOT_FOUND', `candidate ${input.candidateId} not found`);
-    const decision = decideContact(policy, locked.facts);
-    const id = locked.existingMessageId ?? newMessageId();
-    const composed = decision.outcome === 'SEND' ? compose(deps, { id, candidateId: input.candidateId }, input.category, rendered, ctx.orgName) : null;
-    const isErased = locked.facts.isErased;
-    await client.query(
-      `INSERT INTO "Message" (id, "orgId", "candidateId", "runId", "campaignId", category, topic, "idempotencyKey", status, "fromAddress", "toAddress",
-                              subject, "bodyText", "bodyHtml", links, "policyReason", "deferredUntil", "sentAt", attempts)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::"MessageStatus", $10, $11, $12, $13, $14, $15, $16, $17, $18, 1)
-       ON CONFLICT ("idempotencyKey") DO UPDATE SET status = EXCLUDED.status, "fromAddress" = EXCLUDED."fromAddress", "toAddress" = EXCLUDED."toAddress",
-         subject = EXCLUDED.subject, "bodyText" = EXCLUDED."bodyText", "bodyHtml" = EXCLUDED."bodyHtml", links = EXCLUDED.links,
-         "policyReason" = EXCLUDED."policyReason", "deferredUntil" = EXCLUDED."deferredUntil", "sentAt" = EXCLUDED."sentAt", attempts = "Message".attempts + 1`,
-      [
-        id, input.orgId, input.candidateId, input.runId ?? null, campaignId, input.category, topic, input.idempotencyKey,
-        decision.outcome === 'SEND' ? 'SENDING' : decision.outcome, fromAddress, isErased ? '' : to,
-        isErased ? null : rendered.subject, isErased ? '' : composed?.text ?? rendered.text, isErased ? null : composed?.html ?? null, composed?.links ?? [],
-        decision.outcome === 'SEND' ? null : decision.reason, decision.outcome === 'DEFERRED' ? new Date(decision.until) : null,
-        // A SENDING row counts against frequency caps from the moment it is allowed.
-        decision.outcome === 'SEND' ? new Date(now) : null,
-      ],
-    );
-    return { id, decision, composed };
+  const { id, decision, content } = await decideAndRecord(pool, {
+    orgId: input.orgId, candidateId: input.candidateId, runId: input.runId ?? null, campaignId, channel: 'EMAIL', category: input.category, topic,
+    idempotencyKey: input.idempotencyKey, to, fromAddress, policy, now, conversationStartedAt: ctx.runStartedAt?.getTime() ?? null,
+  }, (messageId, isSending) => {
+    const composed = isSending ? compose(deps, { id: messageId, candidateId: input.candidateId }, input.category, rendered, ctx.orgName) : null;
+    return { subject: rendered.subject, text: composed?.text ?? rendered.text, html: composed?.html ?? null, links: composed?.links ?? [] };
   });
+  if (decision.outcome !== 'SEND') {
+    deps.log.info({ messageId: id, outcome: decision.outcome, reason: decision.reason }, 'email held back by the contact policy');
+    return { messageId: id, ...heldBackResult(decision) };
+  }
 
-  if (decided.decision.outcome !== 'SEND') return heldBack(deps, decided.id, decided.decision);
-  const { id, composed } = decided as { id: string; composed: TComposedEmail };
-  const isMarketing = input.category === 'MARKETING';
   const replyAddress = signedAddress(deps.linkSigningKey, 'reply', id, deps.replyDomain);
   const headers: Record<string, string> = { ...input.headers };
-  if (isMarketing) {
+  if (input.category === 'MARKETING') {
     const mailto = signedAddress(deps.linkSigningKey, 'unsubscribe', id, deps.replyDomain);
     headers['List-Unsubscribe'] = `<${linkUrl(deps, 'unsubscribe', id)}>, <mailto:${mailto}?subject=unsubscribe>`;
     headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
     headers.Precedence = 'bulk';
   }
-
   let providerMessageId: string;
   try {
     ({ providerMessageId } = await deps.mailer.send({
-      from: fromAddress, to: to!, subject: rendered.subject, text: composed.text, html: composed.html,
+      from: fromAddress, to: to!, subject: rendered.subject, text: content.text, html: content.html ?? undefined,
       replyTo: input.replyTo ? `${replyAddress}, ${input.replyTo}` : replyAddress,
       envelopeFrom: signedAddress(deps.linkSigningKey, 'bounce', id, deps.replyDomain),
       messageId: `<${id}@trellis>`, headers, calendar: input.calendar,
     }));
   } catch (err) {
-    await pool.query(`UPDATE "Message" SET error = $2 WHERE id = $1`, [id, String((err as Error).message).slice(0, 500)]);
+    await markFailedAttempt(pool, id, err);
     throw err;
   }
-  const sentAt = new Date(deps.now?.() ?? Date.now());
-  await pool.query(
-    `WITH m AS (UPDATE "Message" SET status = 'SENT', "providerMessageId" = $2, "sentAt" = $3, error = NULL WHERE id = $1),
-          c AS (UPDATE "Candidate" SET "lastContactedAt" = GREATEST("lastContactedAt", $3) WHERE id = $4)
-     INSERT INTO "EngagementEvent" (id, "orgId", "candidateId", kind, "messageId", "campaignId", "dedupeKey", at)
-     VALUES (gen_random_uuid()::text, $5, $4, 'SENT', $1, $6, 'sent:' || $1, $3) ON CONFLICT ("dedupeKey") DO NOTHING`,
-    [id, providerMessageId, sentAt, input.candidateId, input.orgId, campaignId],
-  );
+  await markSent(pool, { id, orgId: input.orgId, candidateId: input.candidateId, campaignId, providerMessageId, sentAt: new Date(deps.now?.() ?? Date.now()) });
   deps.log.info({ messageId: id, runId: input.runId, category: input.category }, 'email sent');
   return { messageId: id, status: 'SENT' };
 }
@@ -206,11 +160,4 @@ function compose(deps: TSendDeps, { id, candidateId }: { id: string; candidateId
       preferences: linkUrl(deps, 'preferences', candidateId),
     },
   });
-}
-
-function heldBack(deps: TSendDeps, messageId: string, decision: Exclude<TPolicyDecision, { outcome: 'SEND' }>): TCandidateEmailResult {
-  deps.log.info({ messageId, outcome: decision.outcome, reason: decision.reason }, 'email held back by the contact policy');
-  return decision.outcome === 'DEFERRED'
-    ? { messageId, status: 'DEFERRED', policyReason: decision.reason, deferredUntil: new Date(decision.until).toISOString() }
-    : { messageId, status: 'SUPPRESSED', policyReason: decision.reason };
 }

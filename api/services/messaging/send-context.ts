@@ -5,6 +5,7 @@
 // name or a new policy applies to a message deferred for days.
 import type { Pool } from 'pg';
 import type { TemplateContext } from '../../../activities/render-template';
+import { effectivePolicy, readContactPolicy, ZCampaignContactPolicy, type TEffectivePolicy } from './contact-policy';
 
 export interface TSendContextQuery {
   orgId: string;
@@ -76,4 +77,10 @@ export function templateContextOf(ctx: TSendContext, sender: { name: string; ema
     org: { name: ctx.orgName },
     sender,
   };
+}
+
+/** The organization's contact policy with the campaign's additions (a campaign policy that no longer parses adds nothing). */
+export function policyOf(ctx: TSendContext): TEffectivePolicy {
+  const campaign = ZCampaignContactPolicy.safeParse(ctx.campaign?.contactPolicy ?? {});
+  return effectivePolicy(readContactPolicy(ctx.orgPolicy), campaign.success ? campaign.data : null);
 }

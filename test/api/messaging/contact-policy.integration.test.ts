@@ -3,9 +3,12 @@
 // candidate's zone defer; a deferred run waits on its timer and sends once the
 // policy allows; consent and a campaign's stricter policy; the policy and
 // suppression-list APIs with their refusals.
+import crypto from 'node:crypto';
 import { apiClient, createTestOrg, startTestSystem, waitFor, type TestOrg, type TestSystem } from '../../support/harness';
 import { sendCandidateEmail, type TSendDeps } from '../../../api/services/messaging/send-candidate-email';
 import { localDateTime } from '../../../workflows/graph/time-windows';
+import { createActivities } from '../../../activities/create-activities';
+import { addressHash } from '../../../api/services/messaging/address-hash';
 import type { TGraph } from '../../../workflows/graph/schema';
 import { createProspect, marketingEmail, sendDepsOf } from './messaging-fixtures';
 
@@ -170,4 +173,28 @@ test('the suppression list: added by hand, listed, holds at send time, removed b
   expect(page.body.suppressions).toHaveLength(1);
   expect(page.body.nextCursor).toBeNull();
   expect((await recruiter('GET', '/api/suppressions?reason=lost')).status).toBe(400);
+});
+
+test('texts follow the same policy: a marketing SMS to an unsubscribed person or a suppressed number is recorded, not sent', async () => {
+  const org = await orgWithPolicy({});
+  const sent: string[] = [];
+  const services = t.system.services!;
+  const { sendSms } = createActivities({
+    prisma: t.prisma, pool: services.pool, mailer: services.mailer!, log: services.log, mailFrom: services.config.MAIL_FROM,
+    linkSigningKey: services.config.LINK_SIGNING_KEY, replyDomain: services.config.REPLY_DOMAIN,
+    sms: { from: '+15550000000', send: async (sms) => (sent.push(sms.messageId), { providerMessageId: `p-${sms.messageId}` }) },
+  });
+  const text = (candidateId: string, category: 'MARKETING' | 'TRANSACTIONAL') => sendSms({
+    body: 'Hi {{candidate.firstName}}', category, vars: {}, nodeId: 'text', idempotencyKey: `sms/${crypto.randomUUID()}`,
+    run: { runId: `run-${candidateId}`, workflowId: `wf-${candidateId}`, orgId: org.orgId, candidateId },
+  });
+  const ada = await createProspect(t, org.orgId, { phone: '+15555550199' });
+  await t.prisma.contactPreference.create({ data: { candidateId: ada.id, topic: 'all', isSubscribed: false } });
+  expect(await text(ada.id, 'MARKETING')).toMatchObject({ status: 'SUPPRESSED', policyReason: 'unsubscribed' });
+  const receipt = await text(ada.id, 'TRANSACTIONAL');
+  expect(receipt.status).toBe('SENT');
+  expect(sent).toEqual([receipt.messageId]);
+  await t.prisma.suppression.create({ data: { orgId: org.orgId, addressHash: addressHash(org.orgId, '+15555550199'), reason: 'manual' } });
+  expect(await text(ada.id, 'TRANSACTIONAL')).toMatchObject({ status: 'SUPPRESSED', policyReason: 'suppressed' });
+  expect(sent).toHaveLength(1);
 });

@@ -15,7 +15,7 @@ const SECRET = 'inbound-webhook-secret-for-tests';
 let t: TestSystem;
 let org: TestOrg;
 let deps: TSendDeps;
-let inbound: nodemailer.Transporter;
+let inbound: ReturnType<typeof nodemailer.createTransport>;
 let pipelineId: string;
 
 /** A nurture run that waits an hour and exits when the candidate replies. */

@@ -1,5 +1,5 @@
 import sendEmail from '../../../workflows/graph/nodes/message-send-email';
-import { MIN_DEFERRAL_MS } from '../../../workflows/graph/nodes/message-deferral';
+import { MIN_DEFERRAL_MS } from '../../../workflows/graph/message-deferral';
 import { RUN } from '../graph/graph-builders';
 import { after, completed, contextFor, NOW, timeout } from './node-context';
 

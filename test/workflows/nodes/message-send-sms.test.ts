@@ -28,3 +28,10 @@ test('publish checks the body as a template', () => {
   const { issues } = validateGraph(linearGraph(node('sms', 'message.send_sms', { body: 'Hi {{candidate.frstName}}' })));
   expect(issues).toEqual([expect.objectContaining({ code: 'unknown_variable', nodeId: 'sms', path: '/nodes/1/config/body' })]);
 });
+
+test('a deferred text waits until the policy allows it, then is sent again under the same key', () => {
+  const ctx = contextFor(sendSms, { body: 'Hi', category: 'MARKETING' });
+  const wait = sendSms.resume!(ctx, completed({ messageId: 'm1', status: 'DEFERRED', policyReason: 'quiet_hours', deferredUntil: new Date(ctx.now + 60_000).toISOString() }));
+  expect(wait).toEqual({ kind: 'wait', signals: [], timeoutMs: 60_000, memo: { deferrals: 1 } });
+  expect(sendSms.resume!({ ...ctx, memo: { deferrals: 1 } }, { type: 'timeout' })).toEqual(sendSms.start(ctx));
+});

@@ -1,7 +1,7 @@
 // Send an email rendered from Handlebars templates over the candidate's data.
 import { z } from 'zod';
 import { defineNode, type NodeContext, type NodeEffect, type RunRef } from '../node-definition';
-import { resumeMessageSend, type TMessageSendResult } from './message-deferral';
+import { resumeMessageSend, type TMessageSendResult } from '../message-deferral';
 
 export const ZSendEmailConfig = z
   .object({

@@ -1,6 +1,7 @@
 // Send a text message rendered from a Handlebars template to the candidate's phone.
 import { z } from 'zod';
-import { defineNode, type RunRef } from '../node-definition';
+import { defineNode, type NodeContext, type NodeEffect, type RunRef } from '../node-definition';
+import { resumeMessageSend, type TMessageSendResult } from '../message-deferral';
 
 /** Providers concatenate long texts up to 1600 characters (10 segments). */
 export const SMS_MAX_CHARS = 1600;
@@ -21,9 +22,14 @@ export interface TSendSmsInput extends TSendSmsConfig {
   idempotencyKey: string;
 }
 
-export interface TSendSmsResult {
-  messageId: string;
-  status: 'SENT' | 'SUPPRESSED';
+export type TSendSmsResult = TMessageSendResult;
+
+function send(ctx: NodeContext<TSendSmsConfig>): NodeEffect {
+  return {
+    kind: 'activity',
+    activity: 'sendSms',
+    input: { ...ctx.config, run: ctx.run, nodeId: ctx.nodeId, idempotencyKey: ctx.idempotencyKey, vars: ctx.vars } satisfies TSendSmsInput,
+  };
 }
 
 export default defineNode({
@@ -33,15 +39,13 @@ export default defineNode({
   label: 'Send SMS',
   docs:
     'Renders the body (Handlebars, e.g. {{candidate.firstName}}; at most 1600 characters after rendering) and texts it ' +
-    'to the candidate\'s phone number once, recorded in the message outbox under an idempotency key. A suppressed ' +
-    'number is recorded but not texted; a candidate without a phone number fails the step.',
+    'to the candidate\'s phone number once, recorded in the message outbox under an idempotency key. The contact policy ' +
+    'is checked at send time as for email: a suppressed number, or for MARKETING an unsubscribed or unconsented candidate, ' +
+    'is recorded but not texted and the run goes on; a MARKETING text held by quiet hours or the frequency cap waits until ' +
+    'the policy allows it. A candidate without a phone number fails the step.',
   config: ZSendSmsConfig,
   ports: () => ['out'],
   templateFields: ['body'],
-  start: (ctx) => ({
-    kind: 'activity',
-    activity: 'sendSms',
-    input: { ...ctx.config, run: ctx.run, nodeId: ctx.nodeId, idempotencyKey: ctx.idempotencyKey, vars: ctx.vars } satisfies TSendSmsInput,
-  }),
-  resume: (_ctx, event) => ({ kind: 'next', port: 'out', vars: event.type === 'activity.completed' ? { lastSms: event.result } : undefined }),
+  start: send,
+  resume: (ctx, event) => resumeMessageSend(ctx, event, send(ctx), 'lastSms'),
 });

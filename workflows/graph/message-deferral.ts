@@ -1,10 +1,10 @@
-// Shared by the message nodes (this file is not a node type): what a node does
+// Shared by the message nodes: what a node does
 // when the contact policy defers its message (quiet hours, frequency cap). It
 // waits on a durable timer until the time the policy named, then calls the same
 // activity again with the same idempotency key, which decides again at that
 // moment. Histories recorded before deferrals existed never hold a DEFERRED
 // result, so they replay unchanged.
-import type { NodeContext, NodeEffect, NodeEvent } from '../node-definition';
+import type { NodeContext, NodeEffect, NodeEvent } from './node-definition';
 
 /** The least a deferred message waits, so a deferral that has just ended does not spin. */
 export const MIN_DEFERRAL_MS = 1000;
