@@ -2,12 +2,13 @@
 // (run variables, event payloads), so the workflows of an erased person are deleted, not only
 // stopped. Every execution of each workflow id is deleted (a long nurture run continues as new,
 // leaving one closed execution per chapter); deleting a running execution terminates it first.
-// Deletion happens after the database commit; a workflow already gone counts as deleted, so
+// Deletion happens after the database commit; a workflow already gone is skipped, so
 // erasing again finishes what an unreachable Temporal left undone.
-import { isGrpcServiceError, type Client } from '@temporalio/client';
+import { isGrpcServiceError, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { Logger } from '../../platform/logger';
 
 export interface TWorkflowDeletion {
+  /** Executions Temporal accepted to delete (it deletes in the background: a closed one can take some seconds to go). */
   deleted: number;
   /** Workflow ids Temporal could not be asked about (unreachable): erase again to finish. */
   failed: string[];
@@ -17,7 +18,7 @@ export interface TWorkflowDeletion {
 const GRPC_NOT_FOUND = 5;
 const isNotFound = (err: unknown) => isGrpcServiceError(err) && err.code === GRPC_NOT_FOUND;
 
-async function deleteExecution(client: Client, workflowId: string, runId?: string): Promise<boolean> {
+async function deleteExecution(client: Client, workflowId: string, runId: string): Promise<boolean> {
   try {
     await client.workflowService.deleteWorkflowExecution({ namespace: client.options.namespace, workflowExecution: { workflowId, runId } });
     return true;
@@ -40,12 +41,16 @@ export async function deleteWorkflowHistories(temporal: () => Promise<Client>, w
   }
   for (const workflowId of workflowIds) {
     try {
-      // Closed chapters of a run that continued as new are found through visibility (ids are ours, quoted safely).
+      // The latest execution (visibility may not list it yet), and the closed chapters of a run that
+      // continued as new, found through visibility (ids are ours, quoted safely).
       const runIds = new Set<string>();
+      const latest = await client.workflow.getHandle(workflowId).describe().catch((err) => {
+        if (err instanceof WorkflowNotFoundError || isNotFound(err)) return null;
+        throw err;
+      });
+      if (latest) runIds.add(latest.runId);
       for await (const execution of client.workflow.list({ query: `WorkflowId = '${workflowId.replace(/'/g, "''")}'` })) runIds.add(execution.runId);
       for (const runId of runIds) if (await deleteExecution(client, workflowId, runId)) result.deleted++;
-      // The latest execution, which visibility may not list yet.
-      if (await deleteExecution(client, workflowId)) result.deleted++;
     } catch (err) {
       log.warn({ workflowId, err: (err as Error).message }, 'erasure: workflow history not deleted');
       result.failed.push(workflowId);

@@ -16,6 +16,7 @@ import { scanDatabase, scanFiles, scanWorkflowHistories } from '../../support/tr
 import { addressHash } from '../../../api/services/messaging/address-hash';
 import { EXPORT_FORMAT } from '../../../api/services/data-rights/export-candidate';
 import { deliverCandidateEmail } from '../../../api/services/events/candidate-email-deps';
+import { createCampaign, createNurturePipeline, createPool } from '../../support/campaign-fixtures';
 
 let t: TestSystem;
 let org: TestOrg;
@@ -28,7 +29,7 @@ let ipSeq = 0;
 
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'trellis-erase-'));
-  t = await startTestSystem({ config: { TRELLIS_DATA_DIR: dataDir } });
+  t = await startTestSystem({ config: { TRELLIS_DATA_DIR: dataDir, INBOUND_WEBHOOK_SECRET: INBOUND_SECRET } });
   org = await createTestOrg(t.prisma);
   admin = apiClient(t.url, org.tokens.admin);
   recruiter = apiClient(t.url, org.tokens.recruiter);
@@ -64,26 +65,56 @@ async function applyWithPdf(person: ReturnType<typeof personFixture>, job: strin
   return t.prisma.application.findUniqueOrThrow({ where: { id: body.id } });
 }
 
-/** A marketing email through the send path (tracked links, reply address), and the person's click and reply on it. */
-async function campaignEmail(candidateId: string, email: string, firstName: string) {
-  const orgId = org.orgId;
+const INBOUND_SECRET = crypto.randomBytes(16).toString('hex');
+
+/** The path of the first link starting with `prefix` in an email's text. */
+const linkPath = (text: string, prefix: string) => new RegExp(`https?://[^\\s"<>]*(${prefix.replace(/[/.]/g, '\\$&')}[^\\s"<>]+)`).exec(text)![1]!;
+
+/**
+ * A nurture campaign's first email (enrolled through the API, sent by the workflow), a marketing email
+ * through the send path, a click on the campaign email's tracked link, and a reply through the inbound
+ * webhook, which exits the campaign run.
+ */
+async function campaignTraces(candidateId: string, person: { firstName: string; email: string }) {
+  const pipelineId = await createNurturePipeline(recruiter, { link: 'https://acme.example/blog' });
+  const poolId = await createPool(t.prisma, org.orgId, [candidateId]);
+  const campaign = await createCampaign(recruiter, { pipelineId, poolId, senderUserId: org.userIds.recruiter });
+  expect((await recruiter('POST', `/api/campaigns/${campaign.id}/activate`)).status).toBe(200);
+  // Activating enrolls the pool; enrolling the person again finds that enrollment.
+  expect((await recruiter('POST', `/api/campaigns/${campaign.id}/enrollments`, { candidateId })).status).toBeLessThan(300);
+  const [intro] = await t.sink.waitFor((m) => m.to.includes(person.email) && m.subject.startsWith(`${person.firstName}, a team at`), { timeoutMs: 60_000 });
   const sent = await deliverCandidateEmail(t.system.services!, {
-    orgId, candidateId, category: 'MARKETING', topic: 'jobs', idempotencyKey: `campaign-test/${crypto.randomUUID()}`,
-    sender: { userId: org.userIds.recruiter },
-    content: { subject: '{{candidate.firstName}}, a role you might like', body: 'Hi {{candidate.firstName}}, have a look: https://acme.example/jobs/1' },
+    orgId: org.orgId, candidateId, category: 'MARKETING', topic: 'jobs', idempotencyKey: `newsletter-test/${crypto.randomUUID()}`, sender: { userId: org.userIds.recruiter },
+    content: { subject: '{{candidate.firstName}}, our newsletter', body: 'Hi {{candidate.firstName}}, news: https://acme.example/news' },
   });
   expect(sent.status).toBe('SENT');
-  await t.sink.waitFor((m) => m.to.includes(email) && m.subject === `${firstName}, a role you might like`);
-  await t.prisma.message.update({ where: { id: sent.messageId }, data: { clickedAt: new Date(), repliedAt: new Date() } });
-  await t.prisma.engagementEvent.create({ data: { orgId, candidateId, kind: 'CLICKED', messageId: sent.messageId, linkIndex: 0, dedupeKey: `click:${sent.messageId}:0` } });
-  const reply = await t.prisma.message.create({
-    data: {
-      orgId, candidateId, direction: 'INBOUND', status: 'RECEIVED', idempotencyKey: `inbound:${crypto.randomUUID()}`, inReplyToId: sent.messageId,
-      fromAddress: email, toAddress: `reply+${sent.messageId}.abc@trellis.localhost`, subject: `Re: ${firstName}, a role you might like`,
-      bodyText: `Yes, interested! Reach me at ${email}.\n\n> Hi ${firstName}, ...`,
-    },
+  expect((await fetch(t.url + linkPath(intro!.text, '/t/c/'), { redirect: 'manual' })).status).toBe(302);
+  const reply = await fetch(`${t.url}/api/inbound/email`, {
+    method: 'POST', headers: { 'content-type': 'application/json', 'x-trellis-inbound-secret': INBOUND_SECRET },
+    body: JSON.stringify({ from: person.email, fromName: person.firstName, to: intro!.headers['reply-to']!, subject: `Re: ${intro!.subject}`, text: `Yes, interested! Reach me at ${person.email}.\n\n> ${intro!.text.split('\n')[0]}` }),
   });
-  await t.prisma.engagementEvent.create({ data: { orgId, candidateId, kind: 'REPLIED', messageId: sent.messageId, dedupeKey: `reply:${reply.id}` } });
+  expect(await reply.json()).toEqual({ outcome: 'reply' });
+  await waitFor('the campaign run to exit', () => t.prisma.run.findFirst({ where: { candidateId, campaignId: campaign.id, status: 'EXITED' } }), 60_000);
+  return { newsletterId: sent.messageId };
+}
+
+/** A sourcing import: the person's row finds their profile (no second one), a mistyped copy of it is reported by line. */
+async function importTraces(person: { firstName: string; lastName: string; email: string }) {
+  const csv = ['first name,last name,email,headline', `${person.firstName},${person.lastName},${person.email},Engineer`, `${person.firstName},${person.lastName},"${person.email} (work)",`].join('\n');
+  const res = await fetch(`${t.url}/api/imports/csv?fileName=leads.csv`, { method: 'POST', headers: { authorization: `Bearer ${org.tokens.recruiter}`, 'content-type': 'text/csv' }, body: csv });
+  expect(res.status).toBe(202);
+  const { id } = await res.json();
+  const job = await waitFor('the import to finish', async () => ((await recruiter('GET', `/api/bulk-jobs/${id}`)).body.status === 'SUCCEEDED' ? (await recruiter('GET', `/api/bulk-jobs/${id}`)).body : null));
+  expect(job.report).toMatchObject({ created: 0, failed: 1, failures: [{ line: 3, reason: expect.stringContaining(person.email) }] });
+}
+
+/** The careers page's job-alert signup (double opt-in: a confirmation email goes out). */
+async function subscribeJobAlert(person: { firstName: string; lastName: string; email: string }) {
+  const res = await fetch(`${t.url}/api/public/orgs/${org.slug}/job-alerts`, {
+    method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': `198.51.100.${++ipSeq}` },
+    body: JSON.stringify({ person: { firstName: person.firstName, lastName: person.lastName, email: person.email }, criteria: { keywords: ['rust'] } }),
+  });
+  expect([200, 201, 202]).toContain(res.status);
 }
 
 /** The person registers on an event's public registration API (their profile is found by address; a confirmation goes out). */
@@ -109,23 +140,17 @@ async function bookInterview(applicationId: string, email: string) {
   return booked.body.id as string;
 }
 
-/** Traces the job-alert and import paths leave, and an earlier unsubscribe, a preference and a segment naming the address. */
-async function otherTraces(candidateId: string, email: string) {
-  const orgId = org.orgId;
-  await t.prisma.jobAlert.create({ data: { orgId, candidateId, criteria: { keywords: ['rust'], locations: ['Berlin'] } } });
-  await t.prisma.contactPreference.create({ data: { candidateId, topic: 'newsletter', isSubscribed: false } });
-  await t.prisma.bulkJob.create({
-    data: { orgId, kind: 'import_csv', status: 'SUCCEEDED', total: 3, processed: 3, succeeded: 2, failed: 1, report: { created: 2, failures: [{ line: 3, reason: 'phone is not a number', row: `Grace,Hopper,${email},not-a-phone` }] } },
-  });
-  await t.prisma.suppression.create({ data: { orgId, address: email, addressHash: addressHash(orgId, email), candidateId, reason: 'bounced' } });
-  await t.prisma.segment.create({ data: { orgId, name: `Keyword ${crypto.randomBytes(3).toString('hex')}`, query: { keywords: email } } });
-}
-
-/** Everything the CRM holds about a person, through its real paths where they exist. */
+/** Everything the CRM holds about a person, through its real paths (a preference row and a saved segment naming the address are scenery). */
 async function crmTraces(candidateId: string, person: { firstName: string; lastName: string; email: string }) {
-  await campaignEmail(candidateId, person.email, person.firstName);
+  const { newsletterId } = await campaignTraces(candidateId, person);
   await registerForEvent(person);
-  await otherTraces(candidateId, person.email);
+  await subscribeJobAlert(person);
+  await importTraces(person);
+  await t.prisma.contactPreference.create({ data: { candidateId, topic: 'newsletter', isSubscribed: false } });
+  await t.prisma.segment.create({ data: { orgId: org.orgId, name: `Keyword ${crypto.randomBytes(3).toString('hex')}`, query: { keywords: person.email } } });
+  // The newsletter bounced: the address is suppressed (by the provider's webhook).
+  const bounce = await fetch(`${t.url}/api/inbound/bounce`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-trellis-inbound-secret': INBOUND_SECRET }, body: JSON.stringify({ messageId: newsletterId, kind: 'hard', reason: `550 ${person.email}: mailbox full` }) });
+  expect(bounce.status).toBe(200);
 }
 
 /** A person with a PDF resume, an EEO answer, a duplicate merged into their profile and a note. */
@@ -160,14 +185,16 @@ describe('export', () => {
     expect(doc.applications.find((a: { id: string }) => a.id === application.id)).toMatchObject({ jobId, stage: expect.any(String), stageHistory: [expect.objectContaining({ to: expect.any(String) })] });
     expect(doc.messages.map((m: { direction: string }) => m.direction)).toEqual(expect.arrayContaining(['OUTBOUND', 'INBOUND']));
     expect(doc.messages.find((m: { direction: string }) => m.direction === 'INBOUND').bodyText).toContain('Yes, interested!');
+    expect(doc.campaigns).toEqual([expect.objectContaining({ status: 'EXITED', exitReason: 'candidate.replied' })]);
     expect(doc.engagement.map((e: { kind: string }) => e.kind)).toEqual(expect.arrayContaining(['SENT', 'CLICKED', 'REPLIED']));
     expect(doc.consents).toEqual([expect.objectContaining({ purpose: 'application_processing', status: 'GRANTED', textVersion: 'v1', textShown: CONSENT_TEXT })]);
     expect(doc.notes).toEqual([expect.objectContaining({ body: `Called ${person.email}; prefers mornings.` })]);
     expect(doc.notes[0]).not.toHaveProperty('authorId');
     expect(doc.eventRegistrations).toEqual([expect.objectContaining({ eventName: expect.stringMatching(/^Backend meetup/), status: 'REGISTERED' })]);
-    expect(doc.jobAlerts).toEqual([expect.objectContaining({ criteria: { keywords: ['rust'], locations: ['Berlin'] } })]);
+    expect(doc.jobAlerts).toEqual([expect.objectContaining({ criteria: expect.objectContaining({ keywords: ['rust'] }) })]);
     expect(doc.contactPreferences).toEqual([expect.objectContaining({ topic: 'newsletter', isSubscribed: false })]);
     expect(doc.suppressions).toEqual([expect.objectContaining({ reason: 'bounced' })]);
+    expect(doc.talentPools).toHaveLength(1);
     expect(doc.merges).toEqual([expect.objectContaining({ survivorId: candidateId, mergedId: duplicateId, mergedRecord: expect.objectContaining({ email: otherEmail }) })]);
     const stored = await t.prisma.resumeFile.findFirstOrThrow({ where: { candidateId } });
     expect(doc.resumeFiles).toEqual([expect.objectContaining({ id: stored.id, displayName: 'resume.pdf', mimeType: 'application/pdf', text: expect.stringContaining(person.email) })]);
@@ -208,7 +235,7 @@ describe('erasure', () => {
 
     const needles = [person.email, otherEmail, person.phone.e164];
     const workflowIds = (await t.prisma.run.findMany({ where: { candidateId }, select: { workflowId: true } })).map((r) => r.workflowId);
-    expect(workflowIds.length).toBe(2);
+    expect(workflowIds.length).toBeGreaterThanOrEqual(3);
     // The scan works: it finds the person where the system put them.
     const before = await scanDatabase(t.system.db.pool, needles);
     expect(before).toEqual(expect.arrayContaining([
@@ -220,12 +247,14 @@ describe('erasure', () => {
     const erased = await admin('POST', `/api/candidates/${candidateId}/erase`, { confirmation: 'ERASE' });
     expect(erased.status).toBe(200);
     expect(erased.body.candidateIds.sort()).toEqual([candidateId, duplicateId].sort());
-    expect(erased.body.workflows.failed).toEqual([]);
+    expect(erased.body.workflows).toMatchObject({ deleted: expect.any(Number), failed: [] });
+    expect(erased.body.workflows.deleted).toBeGreaterThanOrEqual(workflowIds.length);
 
     expect(await scanDatabase(t.system.db.pool, needles)).toEqual([]);
     expect(await scanFiles(dataDir, needles)).toEqual([]);
     const temporal = await t.system.services!.temporal();
-    await waitFor('the histories deleted', async () => Object.values(await scanWorkflowHistories(temporal, workflowIds, needles)).every((s) => s === 'deleted'));
+    // Temporal deletes in the background: a closed execution can take some seconds to go.
+    await waitFor('the histories deleted', async () => Object.values(await scanWorkflowHistories(temporal, workflowIds, needles)).every((s) => s === 'deleted'), 90_000);
 
     // What stays: anonymous records and counts; the address stays blocked by its hash alone.
     const candidate = await t.prisma.candidate.findUniqueOrThrow({ where: { id: candidateId } });
