@@ -53,7 +53,8 @@ export async function sendRunEvent(services: Services, orgId: string, runId: str
  * Tells every live run about one candidate that a person-level event happened (replied, unsubscribed,
  * applied, hired): nurture runs of every campaign exit on it (their graph's exitOn), hiring runs may
  * wait for it. `eventKey` names the fact (a message id, an application id), so a repeated call queues
- * nothing new. `only: 'campaign'` limits it to campaign runs. Returns the runs told.
+ * nothing new. `only: 'campaign'` limits it to campaign runs; `campaignTopics` further to the runs of
+ * campaigns with one of those preference-center topics (an unsubscribe from one topic). Returns the runs told.
  *
  * A campaign run still PENDING (enrolled, its workflow not started yet) cannot take a signal: when the
  * event is one of its plan's exits it is marked EXITED here, and the enrollment starter, which marks a
@@ -61,14 +62,15 @@ export async function sendRunEvent(services: Services, orgId: string, runId: str
  * the meantime (api/services/campaigns/start-campaign-runs.ts).
  */
 export async function signalCandidateRuns(
-  client: Pick<PoolClient, 'query'>, signals: OutboxRow[], orgId: string, candidateId: string, event: RunEvent, eventKey: string, opts: { only?: 'campaign' } = {},
+  client: Pick<PoolClient, 'query'>, signals: OutboxRow[], orgId: string, candidateId: string, event: RunEvent, eventKey: string, opts: { only?: 'campaign'; campaignTopics?: readonly string[] } = {},
 ): Promise<number> {
+  const byTopic = opts.campaignTopics ? ' AND r."campaignId" IN (SELECT id FROM "Campaign" WHERE topic = ANY($4::text[]))' : '';
   const { rows } = await client.query<{ id: string; workflowId: string; isPendingExit: boolean }>(
     `SELECT r.id, r."workflowId",
             (r.status = 'PENDING' AND r."campaignId" IS NOT NULL AND COALESCE(v.plan->'exitOn' @> to_jsonb($3::text), false)) AS "isPendingExit"
        FROM "Run" r JOIN "PipelineVersion" v ON v.id = r."pipelineVersionId"
-      WHERE r."orgId" = $1 AND r."candidateId" = $2 AND r.status IN ('PENDING', 'RUNNING')${opts.only === 'campaign' ? ' AND r."campaignId" IS NOT NULL' : ''}`,
-    [orgId, candidateId, event.name],
+      WHERE r."orgId" = $1 AND r."candidateId" = $2 AND r.status IN ('PENDING', 'RUNNING')${opts.only === 'campaign' ? ' AND r."campaignId" IS NOT NULL' : ''}${byTopic}`,
+    [orgId, candidateId, event.name, ...(opts.campaignTopics ? [[...opts.campaignTopics]] : [])],
   );
   let told = 0;
   for (const run of rows) {

@@ -80,16 +80,6 @@ export async function changePreferences(client: PoolClient, signals: OutboxRow[]
 /** candidate.unsubscribed to the live campaign runs the opt-out concerns: all of them, or those of the topics given up. */
 async function tellCampaignRuns(client: PoolClient, signals: OutboxRow[], c: TPreferenceChange, optedOut: string[], at: Date) {
   const event = { name: 'candidate.unsubscribed', payload: { topics: optedOut } };
-  const eventKey = `${optedOut.join(',')}:${at.toISOString()}`;
-  if (optedOut.includes(ALL_MARKETING)) {
-    await signalCandidateRuns(client, signals, c.orgId, c.candidateId, event, eventKey, { only: 'campaign' });
-    return;
-  }
-  const { rows } = await client.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM "Run" r JOIN "Campaign" cp ON cp.id = r."campaignId"
-      WHERE r."candidateId" = $1 AND r.status IN ('PENDING', 'RUNNING') AND cp.topic <> ALL($2::text[])`,
-    [c.candidateId, optedOut],
-  );
-  // Runs of other topics keep going: only when every live campaign run is of a topic given up are they all told.
-  if (rows[0]!.n === 0) await signalCandidateRuns(client, signals, c.orgId, c.candidateId, event, eventKey, { only: 'campaign' });
+  const isAll = optedOut.includes(ALL_MARKETING);
+  await signalCandidateRuns(client, signals, c.orgId, c.candidateId, event, `${optedOut.join(',')}:${at.toISOString()}`, { only: 'campaign', ...(isAll ? {} : { campaignTopics: optedOut }) });
 }
