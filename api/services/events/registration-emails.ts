@@ -1,9 +1,11 @@
 // The emails a registration gets, transactional (the person asked for them):
 // the confirmation with the place or online link, a calendar invite and the
 // link to manage (add to calendar, cancel); the waitlist notice; "a place opened
-// up" when promoted from the waitlist; and the notice that the event was
-// cancelled (with the invite's CANCEL). One Message per registration and kind
-// (idempotency key), so a retry or a second registration never mails twice.
+// up" when promoted from the waitlist; the new time or place when the event
+// changes (the invite again, a higher SEQUENCE); and the notice that the event
+// was cancelled (with the invite's CANCEL). One Message per registration and
+// kind (per version of the event for changes), so a retry or a second
+// registration never mails twice.
 import type { Services } from '../services';
 import { senderFromAddress } from '../../../activities/sender-address';
 import { eventIcs } from './event-ics';
@@ -12,7 +14,7 @@ import { EVENT_KIND_LABELS, type TEventKind } from './event-input';
 import { linkKeyOf, signLink } from './signed-link';
 import { deliverCandidateEmail } from './candidate-email-deps';
 
-export type TRegistrationEmailKind = 'registered' | 'waitlisted' | 'promoted' | 'event_cancelled';
+export type TRegistrationEmailKind = 'registered' | 'waitlisted' | 'promoted' | 'event_changed' | 'event_cancelled';
 
 export interface TRegistrationEmail {
   orgSlug: string;
@@ -65,13 +67,17 @@ export async function sendRegistrationEmail(services: Services, r: TRegistration
       subject: `You're on the waitlist: ${e.name}`,
       body: `${hi}${e.name} is full, so you are on the waitlist. If a place opens up you will get it automatically and we will email you.\n\n${details}\n\nLeave the waitlist: ${manageUrl}\n\nBest,\n${who.orgName}`,
     },
+    event_changed: {
+      subject: `Updated: ${e.name}`,
+      body: `${hi}${e.name} has changed. This is where and when it happens now:\n\n${details}\n\nYour calendar entry is updated with this email. Can't make it any more? Cancel your place: ${manageUrl}${sign}`,
+    },
     event_cancelled: {
       subject: `Cancelled: ${e.name}`,
       body: `${hi}we are sorry: ${e.name} (${eventWhen(e)}) has been cancelled. Your registration is void; there is nothing you need to do.\n\nEvent page: ${pageUrl}\n\nBest,\n${who.orgName}`,
     },
   };
   const sender = senderFromAddress(services.config.MAIL_FROM);
-  const hasInvite = kind === 'registered' || kind === 'promoted' || (kind === 'event_cancelled' && r.status !== 'WAITLISTED');
+  const hasInvite = kind === 'registered' || kind === 'promoted' || kind === 'event_changed' || (kind === 'event_cancelled' && r.status !== 'WAITLISTED');
   const calendar = hasInvite
     ? {
         method: kind === 'event_cancelled' ? ('CANCEL' as const) : ('REQUEST' as const),
@@ -82,7 +88,7 @@ export async function sendRegistrationEmail(services: Services, r: TRegistration
       }
     : undefined;
   return deliverCandidateEmail(services, {
-    orgId: e.orgId, candidateId: r.candidateId, category: 'TRANSACTIONAL', topic: 'events', idempotencyKey: `event-registration:${r.registrationId}:${kind}`,
+    orgId: e.orgId, candidateId: r.candidateId, category: 'TRANSACTIONAL', topic: 'events', idempotencyKey: `event-registration:${r.registrationId}:${kind}${kind === 'event_changed' ? `:${e.updatedAt.getTime()}` : ''}`,
     content: { rendered: { subject: texts[kind].subject, text: texts[kind].body } }, calendar,
   });
 }

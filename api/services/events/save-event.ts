@@ -2,6 +2,7 @@
 // one transaction with an audit entry (fields before/after); references (the
 // pool, the slug) are checked inside it, so bad input is refused with a field
 // path and nothing is half written. More capacity gives places to the waitlist;
+// a new time or place is sent to every registrant with the updated invite;
 // cancelling tells every registrant (with the calendar entry's CANCEL) and ends
 // their follow-up runs.
 import type { PoolClient } from 'pg';
@@ -18,6 +19,12 @@ import { exitEventFollowUpRuns } from './event-follow-up-runs';
 import { notifyPromoted, promoteFromWaitlist } from './cancel-registration';
 import { sendRegistrationEmail } from './registration-emails';
 import { readEvent } from './list-events';
+
+/** Each change moves updatedAt on by at least a second: calendar invites take their SEQUENCE from it in whole seconds. */
+const NEXT_VERSION = `GREATEST(now(), "updatedAt" + interval '1 second')`;
+
+/** What registrants are told about when it changes. */
+const WHERE_AND_WHEN = ['startsAt', 'endsAt', 'timeZone', 'location', 'isOnline', 'onlineUrl'] as const;
 
 function assertShape(e: Parameters<typeof checkEventShape>[0]) {
   const problems = checkEventShape(e);
@@ -60,7 +67,7 @@ export async function createEvent(services: Services, auth: AuthContext, body: T
 
 export async function updateEvent(services: Services, auth: AuthContext, eventId: string, body: TUpdateEvent, now = new Date()) {
   const orgSlug = await orgSlugOf(services.pool, auth.orgId);
-  const { event, promoted } = await withRunSignals(services, async (client, outbox) => {
+  const { event, promoted, toTell } = await withRunSignals(services, async (client, outbox) => {
     const before = await loadEvent(client, auth.orgId, eventId, { forUpdate: true });
     if (before.status === 'CANCELLED') throw new AppError('CONFLICT', 'a cancelled event cannot be changed', [{ path: 'status', message: 'CANCELLED' }]);
     const next = { ...before, ...body } as TEventRow;
@@ -69,16 +76,22 @@ export async function updateEvent(services: Services, auth: AuthContext, eventId
     if (body.slug !== undefined && body.slug !== before.slug) await checkSlug(client, auth.orgId, body.slug, eventId);
     const { rows: [after] } = await client.query<TEventRow>(
       `UPDATE "RecruitingEvent" AS e SET name = $3, slug = $4, description = $5, kind = $6, "startsAt" = $7, "endsAt" = $8, "timeZone" = $9, location = $10,
-              "isOnline" = $11, "onlineUrl" = $12, capacity = $13, "poolId" = $14, "updatedAt" = now()
+              "isOnline" = $11, "onlineUrl" = $12, capacity = $13, "poolId" = $14, "updatedAt" = ${NEXT_VERSION}
         WHERE id = $1 AND "orgId" = $2 RETURNING ${EVENT_COLUMNS}`,
       [eventId, auth.orgId, next.name, next.slug, next.description, next.kind, next.startsAt, next.endsAt, next.timeZone, next.location, next.isOnline, next.onlineUrl, next.capacity, next.poolId],
     );
     const diff = changedFields(eventSnapshot(before), eventSnapshot(after!));
     if (Object.keys(diff.after).length) await recordAudit(client, { orgId: auth.orgId, actorType: 'USER', actorId: auth.userId, action: 'event.updated', entityType: 'RecruitingEvent', entityId: eventId, ...diff });
     const promoted = await promoteFromWaitlist(client, outbox, services, orgSlug, after!, now);
-    return { event: after!, promoted };
+    // Registrants hold a calendar entry and plans: a new time or place is theirs to know.
+    const isMoved = after!.status === 'PUBLISHED' && WHERE_AND_WHEN.some((k) => JSON.stringify(before[k]) !== JSON.stringify(after![k]));
+    const { rows: toTell } = isMoved
+      ? await client.query<{ id: string; candidateId: string }>(`SELECT id, "candidateId" FROM "EventRegistration" WHERE "eventId" = $1 AND status = 'REGISTERED'`, [eventId])
+      : { rows: [] };
+    return { event: after!, promoted, toTell };
   });
   notifyPromoted(services, orgSlug, event, promoted);
+  void notifyRegistrants(services, orgSlug, event, toTell.map((r) => ({ ...r, status: 'REGISTERED' as const })), 'event_changed');
   return readEvent(services, auth.orgId, eventId);
 }
 
@@ -88,7 +101,7 @@ export async function publishEvent(services: Services, auth: AuthContext, eventI
     if (event.status === 'PUBLISHED') return;
     if (event.status === 'CANCELLED') throw new AppError('CONFLICT', 'a cancelled event cannot be published again; create a new one', [{ path: 'status', message: 'CANCELLED' }]);
     if (eventEndOf(event).getTime() <= now.getTime()) throw new AppError('CONFLICT', 'this event is already over', [{ path: 'startsAt', message: 'in the past' }]);
-    await client.query(`UPDATE "RecruitingEvent" SET status = 'PUBLISHED', "updatedAt" = now() WHERE id = $1`, [eventId]);
+    await client.query(`UPDATE "RecruitingEvent" SET status = 'PUBLISHED', "updatedAt" = ${NEXT_VERSION} WHERE id = $1`, [eventId]);
     await recordAudit(client, { orgId: auth.orgId, actorType: 'USER', actorId: auth.userId, action: 'event.published', entityType: 'RecruitingEvent', entityId: eventId, before: { status: event.status }, after: { status: 'PUBLISHED' } });
   });
   return readEvent(services, auth.orgId, eventId);
@@ -99,7 +112,7 @@ export async function cancelEvent(services: Services, auth: AuthContext, eventId
   const { event, toNotify } = await withRunSignals(services, async (client, outbox) => {
     const event = await loadEvent(client, auth.orgId, eventId, { forUpdate: true });
     if (event.status === 'CANCELLED') return { event, toNotify: [] };
-    const { rows: [after] } = await client.query<TEventRow>(`UPDATE "RecruitingEvent" AS e SET status = 'CANCELLED', "updatedAt" = now() WHERE id = $1 RETURNING ${EVENT_COLUMNS}`, [eventId]);
+    const { rows: [after] } = await client.query<TEventRow>(`UPDATE "RecruitingEvent" AS e SET status = 'CANCELLED', "updatedAt" = ${NEXT_VERSION} WHERE id = $1 RETURNING ${EVENT_COLUMNS}`, [eventId]);
     const { rows: live } = await client.query<{ id: string; candidateId: string; status: 'REGISTERED' | 'WAITLISTED' }>(
       `SELECT id, "candidateId", status FROM "EventRegistration" WHERE "eventId" = $1 AND status IN ('REGISTERED', 'WAITLISTED')`, [eventId],
     );
@@ -111,14 +124,16 @@ export async function cancelEvent(services: Services, auth: AuthContext, eventId
     // A draft was never public: nobody registered through it to be told.
     return { event: after!, toNotify: event.status === 'PUBLISHED' ? live : [] };
   });
-  void notifyCancelled(services, orgSlug, event, toNotify);
+  void notifyRegistrants(services, orgSlug, event, toNotify, 'event_cancelled');
   return readEvent(services, auth.orgId, eventId);
 }
 
-/** One at a time after commit, each under its own idempotency key (a repeated cancel mails nobody twice). */
-async function notifyCancelled(services: Services, orgSlug: string, event: TEventRow, registrations: readonly { id: string; candidateId: string; status: 'REGISTERED' | 'WAITLISTED' }[]) {
+/** One at a time after commit, each under its own idempotency key (a repeated change or cancel mails nobody twice). */
+async function notifyRegistrants(
+  services: Services, orgSlug: string, event: TEventRow, registrations: readonly { id: string; candidateId: string; status: 'REGISTERED' | 'WAITLISTED' }[], kind: 'event_changed' | 'event_cancelled',
+) {
   for (const r of registrations) {
-    await sendRegistrationEmail(services, { orgSlug, event, registrationId: r.id, candidateId: r.candidateId, status: r.status, kind: 'event_cancelled' })
-      .catch((err) => services.log.warn({ registrationId: r.id, err: (err as Error).message }, 'event cancellation email failed'));
+    await sendRegistrationEmail(services, { orgSlug, event, registrationId: r.id, candidateId: r.candidateId, status: r.status, kind })
+      .catch((err) => services.log.warn({ registrationId: r.id, kind, err: (err as Error).message }, 'event notice email failed'));
   }
 }

@@ -123,6 +123,15 @@ test('the public page, registering through the form, the confirmation with its i
 
   const publicIcs = await fetch(`${t.url}${event.publicPath}/event.ics`);
   expect(await publicIcs.text()).toContain('METHOD:PUBLISH');
+
+  // A new time: Ada gets it with the invite again (same UID, higher SEQUENCE); a change of the description alone tells nobody.
+  await recruiter('PATCH', `/api/events/${event.id}`, { description: 'Talks, pizza and drinks.' });
+  expect((await recruiter('PATCH', `/api/events/${event.id}`, { startsAt: hours(72), endsAt: hours(74) })).status).toBe(200);
+  const [moved] = await t.sink.waitFor((m) => m.to.includes(ada.email) && m.subject.startsWith('Updated:'));
+  const sequenceOf = (ics: string | undefined) => Number(/SEQUENCE:(\d+)/.exec(ics ?? '')?.[1]);
+  expect(moved!.calendarParts?.[0]?.text).toContain(`UID:event-${event.id}@`);
+  expect(sequenceOf(moved!.calendarParts?.[0]?.text)).toBeGreaterThan(sequenceOf(invite?.text));
+  expect(t.sink.messages().filter((m) => m.to.includes(ada.email) && m.subject.startsWith('Updated:'))).toHaveLength(1);
 });
 
 test('capacity holds under concurrent registrations; a cancel moves the waitlist up and tells them', async () => {
@@ -161,6 +170,15 @@ test('capacity holds under concurrent registrations; a cancel moves the waitlist
   const lines = (await csv.text()).trim().split('\r\n');
   expect(lines[0]).toBe('registration_id,candidate_id,first_name,last_name,email,status,source,registered_at,checked_in_at');
   expect(lines).toHaveLength(9);
+
+  // Cancelling the event tells everyone still coming or waiting; the registered get the calendar CANCEL.
+  expect((await recruiter('POST', `/api/events/${event.id}/cancel`)).body.status).toBe('CANCELLED');
+  const told = await t.sink.waitFor((m) => m.subject.startsWith('Cancelled:') && people.some((p) => m.to.includes(p.email)), { count: 7 });
+  const registeredEmail = waitlisted[1]!.candidate.email!;
+  expect(told.find((m) => m.to.includes(registeredEmail))!.calendarParts?.[0]?.contentType).toBe('text/calendar; method=CANCEL');
+  expect(told.find((m) => m.to.includes(waitlisted[4]!.candidate.email!))!.calendarParts ?? []).toHaveLength(0);
+  const cancelledEmail = people[answers.indexOf(registered)]!.email;
+  expect(t.sink.messages().filter((m) => m.subject.startsWith('Cancelled:') && m.to.includes(cancelledEmail))).toHaveLength(0);
 });
 
 test('follow-up runs per status: registered, attended (check-in) and no-show (the sweep), each with its email', async () => {
