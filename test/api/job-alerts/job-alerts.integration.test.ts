@@ -181,3 +181,42 @@ test('bad input: unknown fields, bad emails and criteria, a missing consent, for
   expect((await fetch(`${t.url}/careers/${other.slug}/alerts/confirm/${token}`, { method: 'POST' })).status).toBe(404);
   expect((await t.prisma.jobAlert.findUniqueOrThrow({ where: { id: accepted.body.alertId } })).isActive).toBe(false);
 });
+
+test('the contact policy at send time: a digest held by the frequency cap goes out later as the same email; without consent nothing goes', async () => {
+  const other = await createTestOrg(t.prisma);
+  await t.prisma.organization.update({ where: { id: other.orgId }, data: { settings: { contactPolicy: { frequencyCap: { max: 1, perDays: 7 }, requireConsentPurpose: 'marketing' } } } });
+  const api = apiClient(t.url, other.tokens.recruiter);
+  const person = async (name: string, isConsenting: boolean) => {
+    const c = await t.prisma.candidate.create({ data: { orgId: other.orgId, firstName: name, lastName: 'Policy', email: `${name.toLowerCase()}.${crypto.randomBytes(4).toString('hex')}@example.com` } });
+    if (isConsenting) await t.prisma.consentRecord.create({ data: { orgId: other.orgId, candidateId: c.id, purpose: 'marketing', status: 'GRANTED' } });
+    const alert = await api('POST', '/api/job-alerts', { candidateId: c.id, criteria: { keywords: ['data'] }, frequency: 'DAILY' });
+    expect(alert.status).toBe(201);
+    return { candidate: c, alertId: alert.body.id as string };
+  };
+  const capped = await person('Capped', true);
+  const unconsented = await person('Silent', false);
+  // Capped already had this week's one marketing email.
+  await t.prisma.message.create({ data: { orgId: other.orgId, candidateId: capped.candidate.id, category: 'MARKETING', topic: 'jobs', status: 'SENT', sentAt: new Date(), idempotencyKey: `earlier-${crypto.randomUUID()}`, fromAddress: 'x@example.com', toAddress: capped.candidate.email!, bodyText: 'earlier' } });
+  expect((await api('POST', '/api/jobs', { title: 'Data Engineer', department: 'Data' })).status).toBe(201);
+
+  expect(await digests()).toMatchObject({ deferred: 1, suppressed: 1, sent: 0 });
+  const pending = await t.prisma.jobAlertDelivery.findMany({ where: { alertId: capped.alertId } });
+  expect(pending).toEqual([expect.objectContaining({ messageId: null })]);
+  const held = await t.prisma.message.findFirstOrThrow({ where: { candidateId: capped.candidate.id, status: 'DEFERRED' } });
+  expect(held).toMatchObject({ policyReason: 'frequency_cap', category: 'MARKETING', topic: 'jobs' });
+  const silent = await t.prisma.jobAlertDelivery.findMany({ where: { alertId: unconsented.alertId } });
+  expect(silent).toHaveLength(1);
+  expect(await t.prisma.message.findUniqueOrThrow({ where: { id: silent[0]!.messageId! } })).toMatchObject({ status: 'SUPPRESSED', policyReason: 'no_consent' });
+  expect(t.sink.messages().filter((m) => m.to.includes(capped.candidate.email!) || m.to.includes(unconsented.candidate.email!))).toHaveLength(0);
+
+  // The window frees (here: the cap is lifted): the next pass sends the held digest, as the same message, once.
+  await t.prisma.organization.update({ where: { id: other.orgId }, data: { settings: { contactPolicy: { requireConsentPurpose: 'marketing' } } } });
+  expect(await digests()).toMatchObject({ sent: 1 });
+  const [sent] = await t.sink.waitFor((m) => m.to.includes(capped.candidate.email!) && m.subject.startsWith('1 new job'));
+  expect(sent!.text).toContain('Data Engineer');
+  expect(await t.prisma.jobAlertDelivery.findMany({ where: { alertId: capped.alertId } })).toEqual([expect.objectContaining({ messageId: held.id })]);
+  expect(await t.prisma.message.findUniqueOrThrow({ where: { id: held.id } })).toMatchObject({ status: 'SENT' });
+  expect(await digests()).toMatchObject({ sent: 0, deferred: 0 });
+  expect(t.sink.messages().filter((m) => m.to.includes(capped.candidate.email!))).toHaveLength(1);
+  expect(t.sink.messages().filter((m) => m.to.includes(unconsented.candidate.email!))).toHaveLength(0);
+});
