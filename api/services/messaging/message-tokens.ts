@@ -11,8 +11,10 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 export type TLinkTokenKind = 'open' | 'click' | 'unsubscribe' | 'preferences';
 export type TAddressTokenKind = 'reply' | 'bounce' | 'unsubscribe';
 
-/** Message and candidate ids: Prisma cuids and the send path's own ids (lower-case letters and digits). */
+/** Message ids: Prisma cuids and the send path's own ids (lower-case letters and digits). */
 const ID_SHAPE = /^[a-z0-9]{8,40}$/;
+/** Ids in links also name candidates, whose ids may be UUIDs (profiles made by imports and event sign-ups). */
+const LINK_ID_SHAPE = /^[a-z0-9][a-z0-9-]{7,39}$/;
 /** 128-bit MACs in URLs (base64url). */
 const URL_MAC_BYTES = 16;
 /** Email local parts are at most 64 characters and may be case-folded on the way: 104-bit MACs in lower-case hex. */
@@ -30,7 +32,7 @@ function isSameMac(expected: Buffer, given: string, encoding: 'base64url' | 'hex
 }
 
 export function signLinkToken(key: string, kind: TLinkTokenKind, id: string, linkIndex?: number): string {
-  if (!ID_SHAPE.test(id)) throw new Error(`cannot sign a ${kind} token for id "${id}"`);
+  if (!LINK_ID_SHAPE.test(id)) throw new Error(`cannot sign a ${kind} token for id "${id}"`);
   const payload = kind === 'click' ? `${id}.${linkIndex}` : id;
   return `${payload}.${mac(key, `link.${kind}`, payload, URL_MAC_BYTES).toString('base64url')}`;
 }
@@ -42,7 +44,7 @@ export function verifyLinkToken(key: string, kind: TLinkTokenKind, token: string
   if (parts.length !== (kind === 'click' ? 3 : 2)) return null;
   const signature = parts.pop()!;
   const [id, index] = parts as [string, string | undefined];
-  if (!ID_SHAPE.test(id) || !/^[A-Za-z0-9_-]{22}$/.test(signature)) return null;
+  if (!LINK_ID_SHAPE.test(id) || !/^[A-Za-z0-9_-]{22}$/.test(signature)) return null;
   if (kind === 'click' && !/^(0|[1-9]\d{0,2})$/.test(index ?? '')) return null;
   if (!isSameMac(mac(key, `link.${kind}`, parts.join('.'), URL_MAC_BYTES), signature, 'base64url')) return null;
   return kind === 'click' ? { id, linkIndex: Number(index) } : { id };

@@ -12,6 +12,11 @@ test('a link token names its message (and link) and nothing else', () => {
   expect(verifyLinkToken(KEY, 'click', click)).toEqual({ id: ID, linkIndex: 3 });
 });
 
+test('a preference token names a candidate whose id is a UUID (imported prospects)', () => {
+  const candidateId = '0b6f6c52-3f1e-4a43-9d55-2f1c8f8e5a10';
+  expect(verifyLinkToken(KEY, 'preferences', signLinkToken(KEY, 'preferences', candidateId))).toEqual({ id: candidateId });
+});
+
 test('forged, tampered, re-purposed and malformed tokens are refused', () => {
   const click = signLinkToken(KEY, 'click', ID, 3);
   const [id, , mac] = click.split('.');
