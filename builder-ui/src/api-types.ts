@@ -150,6 +150,23 @@ export type CandidateProfile = {
   createdAt: string;
   resume: { id: string; displayName: string; mimeType: string; sizeBytes: number; uploadedAt: string; parseStatus: string } | null;
   applications: CandidateApplication[];
+  /** PROSPECT (never applied) or APPLICANT. */
+  kind?: string;
+  timeZone?: string | null;
+  anonymizedAt?: string | null;
+  /** The CRM side, for the recruiting team only (null for hiring managers and interviewers). */
+  crm?: CandidateCrmFacts | null;
+  pools?: { id: string; name: string; addedAt: string }[];
+  isOrgWideView?: boolean;
+};
+export type CandidateCrmFacts = {
+  interestLevel: string | null;
+  sourceDetail: unknown;
+  referrer: { id: string; name: string } | null;
+  engagementScore: number;
+  lastContactedAt: string | null;
+  lastEngagedAt: string | null;
+  lastRepliedAt: string | null;
 };
 export type TimelineEntry = { id: string; kind: string; occurredAt: string; applicationId: string | null; userId: string | null; data: Record<string, unknown> };
 export type TimelinePage = { entries: TimelineEntry[]; nextCursor: string | null };

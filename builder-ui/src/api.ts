@@ -66,17 +66,19 @@ function credentialHeaders(method: string): Record<string, string> {
 }
 
 export async function apiRequest<T>(method: string, path: string, body?: unknown): Promise<T> {
+  return send<T>(method, path, body === undefined ? undefined : { contentType: 'application/json', data: JSON.stringify(body) });
+}
+
+/** Posts a multipart form (file uploads: imports); the browser writes the boundary into the Content-Type. */
+export const apiPostForm = <T>(path: string, form: FormData) => send<T>('POST', path, { data: form });
+
+async function send<T>(method: string, path: string, body?: { contentType?: string; data: BodyInit }): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', ...credentialHeaders(method) };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (body?.contentType) headers['Content-Type'] = body.contentType;
 
   let response: Response;
   try {
-    response = await fetch(path, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    response = await fetch(path, { method, headers, credentials: 'same-origin', body: body?.data });
   } catch (cause) {
     const reason = cause instanceof Error ? cause.message : String(cause);
     throw new ApiError(0, 'NETWORK_ERROR', `Could not reach the Trellis API (${reason}).`);

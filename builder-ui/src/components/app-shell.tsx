@@ -12,6 +12,7 @@ import { PipelinesPage } from '../pages/pipelines-page';
 import { RunDetailPage } from '../pages/run-detail-page';
 import { RunsPage } from '../pages/runs-page';
 import { SearchPage } from '../pages/search-page';
+import { crmPage } from '../crm/crm-routes';
 import { AppHeader } from './app-header';
 import { SideNav } from './side-nav';
 
@@ -46,7 +47,7 @@ function RoutedPage({ route }: { route: HashRoute }) {
     case 'mailbox':
       return <MailboxPage />;
     default:
-      return (
+      return crmPage(route) ?? (
         <div className="empty-state" data-testid="not-found">
           <h2>Page not found</h2>
           <p className="muted">

@@ -1,5 +1,5 @@
 // One search result: the candidate (linking to their profile) with the words
-// searched for marked in the name, headline and skills.
+// searched for marked in the name, headline and skills; a checkbox when the list can be acted on.
 import type { ReactNode } from 'react';
 import type { CandidateSearchHit } from '../api-types';
 import { formatDateTime } from '../format';
@@ -21,10 +21,17 @@ function highlight(text: string, terms: string[]): ReactNode {
   return text.split(pattern).map((part, i) => (i % 2 === 1 ? <mark key={i}>{part}</mark> : part));
 }
 
-export function SearchResultRow({ hit, terms }: { hit: CandidateSearchHit; terms: string[] }) {
+type SearchResultRowProps = { hit: CandidateSearchHit; terms: string[]; selection?: { isSelected: boolean; onToggle: () => void } };
+
+export function SearchResultRow({ hit, terms, selection }: SearchResultRowProps) {
   const place = [hit.city, hit.countryCode].filter(Boolean).join(', ');
   return (
     <tr className="search-hit" data-testid="search-hit" data-candidate-id={hit.id}>
+      {selection && (
+        <td className="select-cell">
+          <input type="checkbox" checked={selection.isSelected} onChange={selection.onToggle} aria-label={`Select ${hit.firstName} ${hit.lastName}`} data-testid="search-hit-select" />
+        </td>
+      )}
       <td>
         <a className="cell-title" href={`#/candidates/${encodeURIComponent(hit.id)}`} data-testid="search-hit-link">
           {highlight(`${hit.firstName} ${hit.lastName}`, terms)}

@@ -8,6 +8,7 @@ import { formatDateTime, formatRelative } from '../format';
 import { ErrorNotice } from './error-notice';
 import { StatusBadge } from './status-badge';
 import { TimelineMarkdown } from './timeline-markdown';
+import { describeCrmEntry, MessageEngagement } from '../crm/crm-timeline-entries';
 
 const RECOMMENDATION_LABELS: Record<string, string> = { strong_yes: 'Strong hire', yes: 'Hire', no: 'No hire', strong_no: 'Strong no hire' };
 
@@ -27,7 +28,7 @@ function describe(entry: TTimelineEntry): { title: ReactNode; detail?: ReactNode
       return { title: `Hired${onJob(d)}` };
     case 'message.sent':
     case 'message.received':
-      return { title: <>{entry.kind === 'message.sent' ? 'Email sent' : 'Email received'}: <b>{text(d.subject) || '(no subject)'}</b></> };
+      return { title: <>{entry.kind === 'message.sent' ? 'Email sent' : 'Email received'}: <b>{text(d.subject) || '(no subject)'}</b> <MessageEngagement data={d} /></> };
     case 'task.created':
       return { title: `Task: ${text(d.title)}`, detail: [d.assigneeName ? `for ${text(d.assigneeName)}` : d.assigneeRole ? `for any ${text(d.assigneeRole).toLowerCase()}` : '', d.dueAt ? `due ${formatDateTime(text(d.dueAt))}` : ''].filter(Boolean).join(' · ') || undefined };
     case 'task.completed':
@@ -66,7 +67,7 @@ function describe(entry: TTimelineEntry): { title: ReactNode; detail?: ReactNode
     case 'candidate.merged':
       return { title: `Merged ${text(d.mergedName)} into this profile`, detail: [d.actorName ? `by ${text(d.actorName)}` : '', d.isUndone ? 'undone since' : ''].filter(Boolean).join(' · ') || undefined };
     default:
-      return { title: entry.kind };
+      return describeCrmEntry(entry) ?? { title: entry.kind };
   }
 }
 

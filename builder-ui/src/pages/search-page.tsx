@@ -1,6 +1,7 @@
 // Candidate search (#/search?q=…): keywords and filters from the address, one
 // page of results at a time ("More results" continues with the API's keyset
-// cursor), rows open the profile; saved searches on the side.
+// cursor), rows open the profile; saved searches on the side; selected rows
+// go to a talent pool or get a tag.
 import { useCallback, useEffect, useState } from 'react';
 import { apiPost } from '../api';
 import type { CandidateSearchHit, CandidateSearchQuery, CandidateSearchResult } from '../api-types';
@@ -10,6 +11,10 @@ import { paramsFromSearchQuery, SearchFilters, searchQueryFromParams } from '../
 import { highlightTerms, SearchResultRow } from '../components/search-result-row';
 import { SearchSavedSearches } from '../components/search-saved-searches';
 import { navigate } from '../hash-route';
+import { SelectedCandidatesActions } from '../crm/selected-candidates-actions';
+import { useCrmRole } from '../crm/use-crm-role';
+import { useRowSelection } from '../crm/use-row-selection';
+import '../crm/crm.css';
 import './recruiter-pages.css';
 
 const PAGE_SIZE = 25;
@@ -49,6 +54,10 @@ export function SearchPage({ params }: { params: URLSearchParams }) {
     else navigate(`/search${text ? `?${text}` : ''}`);
   };
   const terms = highlightTerms(query.q);
+  // Recruiters and admins act on the people found: add them to a talent pool, tag them.
+  const { canEdit } = useCrmRole();
+  const selection = useRowSelection(hits.map((hit) => hit.id));
+  const columnCount = canEdit ? 5 : 4;
 
   return (
     <section data-testid="search-page">
@@ -60,10 +69,12 @@ export function SearchPage({ params }: { params: URLSearchParams }) {
         <div>
           <SearchFilters query={query} onSearch={onSearch} />
           <ErrorNotice error={error} title="Search failed" />
+          {canEdit && <SelectedCandidatesActions candidateIds={selection.selectedIds} onDone={selection.clear} />}
           <div className="card table-card">
             <table className="data-table" data-testid="search-results">
               <thead>
                 <tr>
+                  {canEdit && <th className="select-cell"><input type="checkbox" aria-label="Select every candidate shown" checked={selection.isAllSelected} onChange={selection.toggleAll} data-testid="search-select-all" /></th>}
                   <th>Candidate</th>
                   <th>Skills · Tags</th>
                   <th>Experience · Location</th>
@@ -71,11 +82,13 @@ export function SearchPage({ params }: { params: URLSearchParams }) {
                 </tr>
               </thead>
               <tbody>
-                {hits.map((hit) => <SearchResultRow key={hit.id} hit={hit} terms={terms} />)}
+                {hits.map((hit) => (
+                  <SearchResultRow key={hit.id} hit={hit} terms={terms} selection={canEdit ? { isSelected: selection.isSelected(hit.id), onToggle: () => selection.toggle(hit.id) } : undefined} />
+                ))}
                 {!isLoading && hits.length === 0 && !error && (
-                  <tr><td colSpan={4} className="table-empty" data-testid="search-empty">No candidates match.</td></tr>
+                  <tr><td colSpan={columnCount} className="table-empty" data-testid="search-empty">No candidates match.</td></tr>
                 )}
-                {isLoading && <tr><td colSpan={4} className="table-empty">Searching…</td></tr>}
+                {isLoading && <tr><td colSpan={columnCount} className="table-empty">Searching…</td></tr>}
               </tbody>
             </table>
           </div>

@@ -1,0 +1,23 @@
+// CRM settings (#/crm-settings, admins): the contact policy every marketing email obeys, the retention
+// policy with its consent renewal, and the suppression list.
+import { PageHeader } from '../components/page-header';
+import { ContactPolicySettings } from '../crm/contact-policy-settings';
+import { RetentionSettings } from '../crm/retention-settings';
+import { SuppressionList } from '../crm/suppression-list';
+import { useCrmRole } from '../crm/use-crm-role';
+import '../crm/crm.css';
+
+export function CrmSettingsPage() {
+  const { isAdmin } = useCrmRole();
+  return (
+    <section data-testid="crm-settings-page">
+      <PageHeader title="CRM settings" subtitle="How and how often people may be contacted, how long their data is kept, and who is never emailed." />
+      {!isAdmin && <div className="notice" role="note">Only admins change these settings; you can read the suppression list.</div>}
+      <div className="settings-columns">
+        {isAdmin && <ContactPolicySettings />}
+        {isAdmin && <RetentionSettings />}
+      </div>
+      <SuppressionList canRemove={isAdmin} />
+    </section>
+  );
+}

@@ -1,0 +1,198 @@
+// The CRM in headless Chromium against the real system (API and worker on the run's Temporal and PostgreSQL,
+// mail to a real SMTP sink), as a recruiter uses it: import a CSV and watch the progress bar reach the report
+// (a malformed row named by its line); build a segment and see its count change as a condition is added;
+// create a campaign on that segment with a published nurture pipeline, activate it (the audience enrolls
+// with a progress bar), enroll again (nobody twice), and find enrolled and sent on the dashboard and the
+// emails in the sink; add people to a talent pool from candidate search; create and publish an event and
+// check a registrant in at the door. Each step is also checked where the server keeps it.
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import type { Page } from 'playwright-core';
+import { waitFor, type TestOrg, type TestSystem } from '../support/harness';
+import { createNurturePipeline } from '../support/campaign-fixtures';
+import { byTestId, startRecruiterBrowserTest, withFailureScreenshot, type BrowserSession, type RecruiterBrowserTest } from './browser';
+
+let world: RecruiterBrowserTest;
+let t: TestSystem;
+let org: TestOrg;
+let recruiter: RecruiterBrowserTest['recruiter'];
+let browser: BrowserSession;
+let page: Page;
+
+beforeAll(async () => {
+  world = await startRecruiterBrowserTest();
+  ({ t, org, recruiter, browser, page } = world);
+});
+afterAll(() => world?.stop());
+
+const run = crypto.randomBytes(3).toString('hex');
+const email = (name: string) => `${name}.${run}@prospects.example`;
+// Line 1 is the header; line 5 has no usable email and fails alone.
+const CSV = [
+  'First Name,Last Name,Email,Tags,Headline',
+  `Ada,Lovelace,${email('ada')},backend;speaker,Backend engineer`,
+  `Grace,Hopper,${email('grace')},backend,Compiler engineer`,
+  `Linus,Torvalds,${email('linus')},frontend,Kernel hacker`,
+  'Alan,Turing,not-an-email,backend,Mathematician',
+].join('\n');
+
+/** The id at the end of the address once the page navigated to `#/<section>/<id>`. */
+async function idInHash(section: string): Promise<string> {
+  await page.waitForFunction((s) => new RegExp(`^#/${s}/[^/]+$`).test(window.location.hash) && !window.location.hash.endsWith('/new'), section);
+  return decodeURIComponent(new URL(page.url()).hash.split('/')[2]!);
+}
+
+const progress = (attrs: Record<string, string>) => page.locator(byTestId('bulk-job-progress', attrs));
+const stat = (key: string, value: number) => page.locator(byTestId('campaign-stat', { stat: key, value: String(value) }));
+
+test('import, segment, campaign with enrollment and dashboard, pool from search, event check-in', async () => {
+  // 1. Import a CSV: the progress bar runs to the report; the malformed line is reported and the rest import.
+  await withFailureScreenshot(browser, 'crm-import', async () => {
+    await page.goto('/#/import');
+    await page.locator(byTestId('nav-group-crm')).waitFor();
+    await page.locator(byTestId('import-file')).setInputFiles({ name: 'sourcing.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
+    await page.locator(byTestId('import-source')).fill('meetup');
+    await page.locator(byTestId('import-submit')).click();
+    await progress({ phase: 'succeeded', percent: '100' }).waitFor();
+    await page.locator(byTestId('import-report')).waitFor();
+    await expect(page.locator(byTestId('import-created')).innerText()).resolves.toBe('3');
+    await expect(page.locator(byTestId('import-failed')).innerText()).resolves.toBe('1');
+    await expect(page.locator(byTestId('import-failure', { line: '5' })).innerText()).resolves.toContain('not an email address');
+    await page.locator(byTestId('recent-import')).first().waitFor();
+  });
+  const importJob = await t.prisma.bulkJob.findFirstOrThrow({ where: { orgId: org.orgId, kind: 'import_csv' } });
+  expect(importJob).toMatchObject({ status: 'SUCCEEDED', total: 4, processed: 4, failed: 1, createdById: org.userIds.recruiter });
+  expect(importJob.report).toMatchObject({ created: 3, failed: 1, input: { fileName: 'sourcing.csv' } });
+  const imported = await t.prisma.candidate.findMany({ where: { orgId: org.orgId }, orderBy: { email: 'asc' } });
+  expect(imported.map((c) => [c.email, c.source, c.tags])).toEqual([
+    [email('ada'), 'meetup', ['backend', 'speaker']], [email('grace'), 'meetup', ['backend']], [email('linus'), 'meetup', ['frontend']],
+  ]);
+
+  // 2. A segment: everyone at first, then the count follows a tags condition as it is typed; saved.
+  let segmentId = '';
+  await withFailureScreenshot(browser, 'crm-segment', async () => {
+    await page.locator(byTestId('nav-segments')).click();
+    await page.locator(byTestId('new-segment-button')).click();
+    await page.locator(byTestId('segment-name')).fill('Backend people');
+    // The new row (skills) is still empty, so it is not counted: the count is everyone.
+    await page.locator(byTestId('segment-count', { count: '3', counting: 'false' })).waitFor();
+    await page.locator(byTestId('segment-row-problem')).waitFor();
+    const row = page.locator(byTestId('segment-row', { 'row-index': '0' }));
+    await row.locator(byTestId('segment-field')).selectOption('tags');
+    await row.locator(byTestId('segment-list')).fill('backend');
+    await page.locator(byTestId('segment-count', { count: '2', counting: 'false' })).waitFor();
+    await expect(page.locator(byTestId('segment-preview-member')).count()).resolves.toBe(2);
+    // Another condition narrows it further, live; removing it brings the count back.
+    await page.locator(byTestId('segment-add-field')).selectOption('location');
+    await page.locator(byTestId('segment-add-condition')).click();
+    await page.locator(byTestId('segment-row', { 'row-index': '1' })).locator(byTestId('segment-list')).fill('DE');
+    await page.locator(byTestId('segment-count', { count: '0', counting: 'false' })).waitFor();
+    await page.locator(byTestId('segment-row', { 'row-index': '1' })).locator(byTestId('segment-remove')).click();
+    await page.locator(byTestId('segment-count', { count: '2', counting: 'false' })).waitFor();
+    await page.locator(byTestId('segment-save')).click();
+    segmentId = await idInHash('segments');
+  });
+  const segment = await t.prisma.segment.findUniqueOrThrow({ where: { id: segmentId } });
+  expect(segment).toMatchObject({ orgId: org.orgId, name: 'Backend people', query: { conditions: [{ field: 'tags', match: 'all', values: ['backend'] }] } });
+
+  // 3. A campaign on the segment, with a nurture pipeline published through the API.
+  const pipelineId = await createNurturePipeline(recruiter, { gap: { days: 14 } });
+  let campaignId = '';
+  await withFailureScreenshot(browser, 'crm-campaign-create', async () => {
+    await page.locator(byTestId('nav-campaigns')).click();
+    await page.locator(byTestId('new-campaign-button')).click();
+    await page.locator(byTestId('campaign-name')).fill('Backend nurture');
+    await page.locator(byTestId('campaign-segment')).selectOption(segmentId);
+    await page.locator(byTestId('campaign-audience-count'), { hasText: '2 people now' }).waitFor();
+    await page.locator(byTestId('campaign-pipeline')).selectOption(pipelineId);
+    await page.locator(byTestId('campaign-sender')).selectOption(org.userIds.recruiter);
+    await page.locator(byTestId('campaign-save')).click();
+    campaignId = await idInHash('campaigns');
+    await page.locator(byTestId('campaign-status', { status: 'DRAFT' })).waitFor();
+  });
+  expect(await t.prisma.campaign.findUniqueOrThrow({ where: { id: campaignId } })).toMatchObject({ segmentId, pipelineId, senderUserId: org.userIds.recruiter, status: 'DRAFT', topic: 'jobs' });
+
+  // Activating enrolls the audience at once: the progress bar completes with the report, the dashboard counts.
+  await withFailureScreenshot(browser, 'crm-campaign-activate', async () => {
+    await page.locator(byTestId('campaign-activate')).click();
+    await page.locator(byTestId('campaign-status', { status: 'ACTIVE' })).waitFor();
+    await progress({ phase: 'succeeded' }).waitFor();
+    await expect(page.locator(byTestId('enrollment-report-enrolled')).innerText()).resolves.toBe('2');
+    await stat('enrolled', 2).waitFor();
+  });
+  const mails = await t.sink.waitFor((m) => [email('ada'), email('grace')].some((a) => m.to.includes(a)), { count: 2, timeoutMs: 60_000 });
+  expect(mails.map((m) => m.to[0]).sort()).toEqual([email('ada'), email('grace')]);
+  expect(t.sink.messages().some((m) => m.to.includes(email('linus')))).toBe(false);
+  await withFailureScreenshot(browser, 'crm-campaign-dashboard', async () => {
+    await stat('sent', 2).waitFor({ timeout: 30_000 });
+    await page.locator(`${byTestId('campaign-stat', { stat: 'opened' })} .stat-note`).getByText('unreliable: privacy proxies open mail').waitFor();
+    await page.locator(byTestId('campaign-enrollment', { status: 'RUNNING' })).nth(1).waitFor();
+  });
+  fs.copyFileSync(await browser.screenshot('campaign-dashboard'), path.resolve(__dirname, '../../docs/screenshots/campaign-dashboard.png'));
+  const runs = await t.prisma.run.findMany({ where: { campaignId }, include: { candidate: true } });
+  expect(runs.map((r) => r.candidate.email).sort()).toEqual([email('ada'), email('grace')]);
+
+  // "Enroll audience" again: a second job runs to the end and enrolls nobody twice.
+  const firstJobId = await progress({ phase: 'succeeded' }).getAttribute('data-job-id');
+  await withFailureScreenshot(browser, 'crm-campaign-enroll', async () => {
+    await page.locator(byTestId('campaign-enroll')).click();
+    await page.locator(`${byTestId('bulk-job-progress', { phase: 'succeeded' })}:not([data-job-id="${firstJobId}"])`).waitFor();
+    await expect(page.locator(byTestId('enrollment-report-enrolled')).innerText()).resolves.toBe('0');
+  });
+  expect(await t.prisma.bulkJob.count({ where: { orgId: org.orgId, kind: 'campaign_enroll', subjectId: campaignId, status: 'SUCCEEDED' } })).toBe(2);
+  expect(await t.prisma.run.count({ where: { campaignId } })).toBe(2);
+
+  // 4. A talent pool, filled from candidate search: select two rows, "Add to pool".
+  const pool = await recruiter('POST', '/api/talent-pools', { name: 'Speakers' });
+  expect(pool.status).toBe(201);
+  const ada = imported.find((c) => c.email === email('ada'))!;
+  const linus = imported.find((c) => c.email === email('linus'))!;
+  await withFailureScreenshot(browser, 'crm-pool-from-search', async () => {
+    await page.goto('/#/search');
+    for (const id of [ada.id, linus.id]) await page.locator(byTestId('search-hit', { 'candidate-id': id })).locator(byTestId('search-hit-select')).check();
+    await page.locator(byTestId('selection-pool')).selectOption(pool.body.id);
+    await page.locator(byTestId('selection-add-to-pool')).click();
+    await expect(page.locator(byTestId('selection-notice')).innerText()).resolves.toContain('Added 2 to Speakers');
+    await page.goto(`/#/pools/${pool.body.id}`);
+    await page.locator(byTestId('pool-member')).nth(1).waitFor();
+  });
+  const members = await t.prisma.talentPoolMember.findMany({ where: { poolId: pool.body.id } });
+  expect(members.map((m) => m.candidateId).sort()).toEqual([ada.id, linus.id].sort());
+
+  // 5. An event an hour from now: created, published, someone registers, and the recruiter checks them in.
+  const startsAt = new Date(Date.now() + 3_600_000);
+  const wallClockUtc = startsAt.toISOString().slice(0, 16);
+  let eventId = '';
+  await withFailureScreenshot(browser, 'crm-event-create', async () => {
+    await page.locator(byTestId('nav-events')).click();
+    await page.locator(byTestId('new-event-button')).click();
+    await page.locator(byTestId('event-name')).fill('Backend meetup');
+    await page.locator(byTestId('event-time-zone')).fill('UTC');
+    await page.locator(byTestId('event-starts-at')).fill(wallClockUtc);
+    await page.locator(byTestId('event-location')).fill('Factory Berlin');
+    await page.locator(byTestId('event-capacity')).fill('20');
+    await page.locator(byTestId('event-save')).click();
+    eventId = await idInHash('events');
+    await page.locator(byTestId('event-publish')).click();
+    await page.locator(byTestId('event-status', { status: 'PUBLISHED' })).waitFor();
+  });
+  const event = await t.prisma.recruitingEvent.findUniqueOrThrow({ where: { id: eventId } });
+  expect(event).toMatchObject({ status: 'PUBLISHED', capacity: 20, timeZone: 'UTC', location: 'Factory Berlin' });
+  expect(event.startsAt.toISOString()).toBe(`${wallClockUtc}:00.000Z`);
+  const registered = await recruiter('POST', `/api/events/${eventId}/registrations`, { candidateId: ada.id, sendConfirmation: false });
+  expect(registered.status).toBe(201);
+
+  await withFailureScreenshot(browser, 'crm-event-check-in', async () => {
+    await page.reload();
+    await page.locator(byTestId('registration-row', { status: 'REGISTERED' })).waitFor();
+    await page.locator(byTestId('check-in-search')).fill('lovel');
+    await page.locator(byTestId('check-in-match')).locator(byTestId('check-in-button')).click();
+    await expect(page.locator(byTestId('check-in-confirmation')).innerText()).resolves.toBe('Ada Lovelace is checked in.');
+    await page.locator(byTestId('registration-row', { status: 'ATTENDED' })).waitFor();
+    await page.locator(byTestId('event-stat', { stat: 'attended', value: '1' })).waitFor();
+  });
+  const registration = await t.prisma.eventRegistration.findFirstOrThrow({ where: { eventId, candidateId: ada.id } });
+  expect(registration).toMatchObject({ status: 'ATTENDED', checkedInById: org.userIds.recruiter });
+  expect(browser.pageErrors).toEqual([]);
+});
