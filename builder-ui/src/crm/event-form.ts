@@ -76,7 +76,7 @@ export function eventPatch(form: EventForm, before: RecruitingEvent): Record<str
   return Object.keys(patch).length ? patch : null;
 }
 
-/** "Tue 3 Jun, 18:00–20:00 (Europe/Berlin)", in the event's zone. */
+/** "Tue, 3 Jun 2025, 18:00–20:00 (Europe/Berlin)", in the event's zone. */
 export function formatEventTime(e: Pick<RecruitingEvent, 'startsAt' | 'endsAt' | 'timeZone'>): string {
   const zone = isValidTimeZone(e.timeZone) ? e.timeZone : 'UTC';
   const day = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: zone });
