@@ -1,5 +1,6 @@
-// The profile timeline's keyset cursor: the last entry's (occurredAt, id),
-// opaque to clients. Anything else sent back is a 400 naming query.cursor.
+// The keyset cursor of lists in time order: the profile timeline's last entry's
+// (occurredAt, id), and likewise segment and pool members, campaign enrollments.
+// Opaque to clients; anything else sent back is a 400 naming the field.
 import { z } from 'zod';
 import { AppError } from '../../errors';
 
@@ -14,7 +15,7 @@ export function encodeTimelineCursor(cursor: TTimelineCursor): string {
   return Buffer.from(JSON.stringify({ t: cursor.occurredAt, i: cursor.id })).toString('base64url');
 }
 
-export function decodeTimelineCursor(text: string): TTimelineCursor {
+export function decodeTimelineCursor(text: string, path = 'query.cursor'): TTimelineCursor {
   let raw: unknown;
   try {
     raw = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
@@ -22,6 +23,6 @@ export function decodeTimelineCursor(text: string): TTimelineCursor {
     raw = undefined;
   }
   const parsed = ZCursor.safeParse(raw);
-  if (!parsed.success) throw new AppError('VALIDATION_FAILED', 'invalid query.cursor: not a cursor returned by this timeline', [{ path: 'query.cursor', message: 'not a cursor returned by this timeline', code: 'invalid_cursor' }]);
+  if (!parsed.success) throw new AppError('VALIDATION_FAILED', `invalid ${path}: not a cursor returned by this list`, [{ path, message: 'not a cursor returned by this list', code: 'invalid_cursor' }]);
   return { occurredAt: parsed.data.t, id: parsed.data.i };
 }

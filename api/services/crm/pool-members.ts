@@ -11,7 +11,7 @@ import { ZCandidateSearchQuery } from '../../search/candidate-search-request';
 import { segmentMembersSql } from '../segments/segment-sql';
 import { ZSegmentQuery, type TSegmentQuery } from '../segments/segment-query';
 import { loadSegmentQuery, searchAsSegmentQuery, assertSegmentReferences } from '../segments/segment-references';
-import { decodeMemberCursor, encodeMemberCursor } from '../segments/member-cursor';
+import { decodeTimelineCursor, encodeTimelineCursor } from '../candidates/timeline-cursor';
 
 export const MAX_MEMBER_IDS = 1_000;
 
@@ -100,7 +100,7 @@ function auditMembers(client: PoolClient, auth: AuthContext, poolId: string, act
 export async function listPoolMembers(pool: Pool, orgId: string, poolId: string, page: z.infer<typeof ZPoolMembersPage>) {
   const { rowCount } = await pool.query(`SELECT 1 FROM "TalentPool" WHERE id = $1 AND "orgId" = $2`, [poolId, orgId]);
   if (!rowCount) throw notFound('Talent pool', poolId);
-  const after = page.cursor ? decodeMemberCursor(page.cursor, 'query.cursor') : null;
+  const after = page.cursor ? decodeTimelineCursor(page.cursor, 'query.cursor') : null;
   const { rows } = await pool.query<{ id: string; addedAt: Date } & Record<string, unknown>>(
     `SELECT c.id, c.kind, c."firstName", c."lastName", c.email, c.headline, c.city, c."countryCode", c.tags, c."interestLevel", c."engagementScore",
             c."lastContactedAt", m."addedAt", m."addedById"
@@ -108,11 +108,11 @@ export async function listPoolMembers(pool: Pool, orgId: string, poolId: string,
       WHERE m."poolId" = $1 AND c."orgId" = $2 AND c."mergedIntoId" IS NULL AND c."anonymizedAt" IS NULL
         AND ($3::timestamptz IS NULL OR (m."addedAt", m."candidateId") < ($3::timestamptz, $4::text))
       ORDER BY m."addedAt" DESC, m."candidateId" DESC LIMIT $5`,
-    [poolId, orgId, after?.at ?? null, after?.id ?? null, page.limit + 1],
+    [poolId, orgId, after?.occurredAt ?? null, after?.id ?? null, page.limit + 1],
   );
   const members = rows.slice(0, page.limit);
   const last = members[members.length - 1];
-  return { members, nextCursor: rows.length > page.limit && last ? encodeMemberCursor({ at: last.addedAt.toISOString(), id: last.id }) : null };
+  return { members, nextCursor: rows.length > page.limit && last ? encodeTimelineCursor({ occurredAt: last.addedAt.toISOString(), id: last.id }) : null };
 }
 
 /** The pools a candidate is in (the profile shows them). */

@@ -10,7 +10,7 @@ import { changedFields, recordAudit } from '../audit';
 import { ZSegmentQuery, type TSegmentQuery } from './segment-query';
 import { segmentCountSql, segmentMembersPageSql, type SegmentStatement } from './segment-sql';
 import { assertSegmentReferences, loadSegmentQuery } from './segment-references';
-import { decodeMemberCursor, encodeMemberCursor } from './member-cursor';
+import { decodeTimelineCursor, encodeTimelineCursor } from '../candidates/timeline-cursor';
 
 /** A count or a page slower than this is cut off (503): segments are meant to be live. */
 export const SEGMENT_STATEMENT_TIMEOUT_MS = 15_000;
@@ -47,11 +47,11 @@ export async function countSegmentMembers(pool: Pool, orgId: string, query: TSeg
 }
 
 export async function segmentMembersPage(pool: Pool, orgId: string, query: TSegmentQuery, page: { cursor?: string; limit: number }, cursorPath: string) {
-  const after = page.cursor ? decodeMemberCursor(page.cursor, cursorPath) : undefined;
-  const rows = await timed<{ id: string; createdAt: Date }>(pool, segmentMembersPageSql(orgId, query, { limit: page.limit, after: after && { createdAt: after.at, id: after.id } }));
+  const after = page.cursor ? decodeTimelineCursor(page.cursor, cursorPath) : undefined;
+  const rows = await timed<{ id: string; createdAt: Date }>(pool, segmentMembersPageSql(orgId, query, { limit: page.limit, after: after && { createdAt: after.occurredAt, id: after.id } }));
   const members = rows.slice(0, page.limit);
   const last = members[members.length - 1];
-  return { members, nextCursor: rows.length > page.limit && last ? encodeMemberCursor({ at: last.createdAt.toISOString(), id: last.id }) : null };
+  return { members, nextCursor: rows.length > page.limit && last ? encodeTimelineCursor({ occurredAt: last.createdAt.toISOString(), id: last.id }) : null };
 }
 
 /** An unsaved query's live count (what the editor shows as conditions change). */
