@@ -105,8 +105,9 @@ export const jobAlertRoutes = [
     params: ZOrgParams, body: ZPublicJobAlertRequest, bodyLimit: '16kb',
     handler: async ({ services, params, body, req }) => {
       await enforceApplyRateLimit(services.pool, req.ip);
-      const result = await subscribePublicly(services, params.orgSlug, body);
-      return { status: 202, body: { alertId: result.alertId, status: result.isActive ? 'active' : 'confirmation_sent' } };
+      await subscribePublicly(services, params.orgSlug, body);
+      // The same answer whether or not the address already has this alert: nothing about anyone is revealed.
+      return { status: 202, body: { status: 'received' } };
     },
   }),
   defineRoute({
@@ -123,8 +124,8 @@ export const jobAlertRoutes = [
         if (!parsed.success) {
           throw new AppError('VALIDATION_FAILED', 'the form has errors', parsed.error.issues.map((i) => ({ path: ['body', ...i.path].join('.'), message: i.message, code: i.code })));
         }
-        const result = await subscribePublicly(services, params.orgSlug, parsed.data);
-        return sendHtml(res, 202, checkYourEmailHtml(org, parsed.data.person.email, result.isActive));
+        await subscribePublicly(services, params.orgSlug, parsed.data);
+        return sendHtml(res, 202, checkYourEmailHtml(org, parsed.data.person.email));
       } catch (err) {
         const { status, errors } = formErrorsOf(err, fieldOf);
         const form = jobAlertFormHtml(org, {}, await marketingConsentText(services, org.id), { values, errors });

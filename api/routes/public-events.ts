@@ -60,7 +60,7 @@ export const publicEventRoutes = [
     },
   }),
   defineRoute({
-    method: 'post', path: '/events/:orgSlug/:eventSlug', summary: 'Register through the page form (application/x-www-form-urlencoded); answers with HTML, the form again with errors and the API status on bad input', access: 'public',
+    method: 'post', path: '/events/:orgSlug/:eventSlug', summary: 'Register through the page form (application/x-www-form-urlencoded); answers with a "check your email" page (202), or the form again with errors and the API status on bad input', access: 'public',
     params: ZEventParams,
     handler: async ({ services, params, req, res }) => {
       const found = await findPublicEvent(services, params.orgSlug, params.eventSlug);
@@ -74,8 +74,8 @@ export const publicEventRoutes = [
           const details = parsed.error.issues.map((i) => ({ path: ['body', ...i.path].join('.'), message: i.message, code: i.code }));
           throw new AppError('VALIDATION_FAILED', 'the form has errors', details);
         }
-        const result = await registerPublicly(services, params.orgSlug, params.eventSlug, parsed.data);
-        return sendHtml(res, result.isNew ? 201 : 200, registeredHtml(found.org, found.event, result.status, parsed.data.person.email));
+        await registerPublicly(services, params.orgSlug, params.eventSlug, parsed.data);
+        return sendHtml(res, 202, registeredHtml(found.org, found.event, parsed.data.person.email));
       } catch (err) {
         const { status, errors } = formErrorsOf(err, fieldOf);
         const fresh = (await findPublicEvent(services, params.orgSlug, params.eventSlug)) ?? found;
@@ -96,12 +96,13 @@ export const publicEventRoutes = [
     },
   }),
   defineRoute({
-    method: 'post', path: '/api/public/orgs/:orgSlug/events/:eventSlug/registrations', summary: 'Register for a published event (no login, rate-limited per IP): the person and the consent texts agreed to; 201 new, 200 already registered; WAITLISTED when full', access: 'public',
+    method: 'post', path: '/api/public/orgs/:orgSlug/events/:eventSlug/registrations', summary: 'Register for a published event (no login, rate-limited per IP): the person and the consent texts agreed to. Always 202 { status: received }: the confirmation email says whether they are registered or on the waitlist (an existing registrant gets it again), so the answer reveals nothing about who is registered', access: 'public',
     params: ZEventParams, body: ZPublicRegistration, bodyLimit: '16kb',
     handler: async ({ services, params, body, req }) => {
       await enforceApplyRateLimit(services.pool, req.ip);
-      const result = await registerPublicly(services, params.orgSlug, params.eventSlug, body, 'public_api');
-      return { status: result.isNew ? 201 : 200, body: { registrationId: result.registrationId, status: result.status } };
+      await registerPublicly(services, params.orgSlug, params.eventSlug, body, 'public_api');
+      // The same answer for a new and an existing registration: the email tells the person where they stand.
+      return { status: 202, body: { status: 'received' } };
     },
   }),
   defineRoute({

@@ -87,13 +87,11 @@ ${state}
   });
 }
 
-export function registeredHtml(org: TPublicOrg, event: TEventRow, status: string, email: string): string {
-  const text = status === 'WAITLISTED'
-    ? `The event is full, so you are on the waitlist. If a place opens up you get it automatically; we will email ${email}.`
-    : `You are registered. We sent a confirmation with a calendar invite to ${email}.`;
+/** The answer to the form, the same whether or not the person was registered before: the email says where they stand. */
+export function registeredHtml(org: TPublicOrg, event: TEventRow, email: string): string {
   return careersLayout({
-    org, title: `${status === 'WAITLISTED' ? 'On the waitlist' : 'Registered'}: ${event.name}`, description: event.name, canonical: eventPath(org.slug, event.slug),
-    main: `<h1>${status === 'WAITLISTED' ? 'You are on the waitlist' : 'You are registered'}</h1><p class="status" role="status">${h(text)}</p>${facts(event)}
+    org, title: `Check your email: ${event.name}`, description: event.name, canonical: eventPath(org.slug, event.slug),
+    main: `<h1>Check your email</h1><p class="status" role="status">Thank you. We sent the details of your registration to ${h(email)}: your place (or your place on the waitlist if the event is full), a calendar invite and a link to cancel.</p>${facts(event)}
 <p><a href="${h(eventPath(org.slug, event.slug))}">Back to the event</a></p>`,
     head: FORM_STYLE + '<meta name="robots" content="noindex">',
   });

@@ -104,9 +104,12 @@ export async function registerForEvent(services: Services, input: TRegisterInput
   });
   const { event, ...out } = result;
   if (out.isNewCandidate && 'email' in input.person) await flagDuplicates(services, input.orgId, out.candidateId);
-  if (out.isNew && input.sendEmail !== false && (out.status === 'REGISTERED' || out.status === 'WAITLISTED')) {
+  // A public form answers the same whether or not the person was registered (nothing about anyone is revealed to
+  // whoever types an address); the email says where they stand: sent again to a registrant, at most once a day.
+  const isResend = !out.isNew && input.isPublic;
+  if ((out.isNew || isResend) && input.sendEmail !== false && (out.status === 'REGISTERED' || out.status === 'WAITLISTED')) {
     // After commit and not awaited by the caller's response: the registration stands whatever SMTP does.
-    void sendRegistrationEmail(services, { orgSlug, event, registrationId: out.registrationId, candidateId: out.candidateId, status: out.status })
+    void sendRegistrationEmail(services, { orgSlug, event, registrationId: out.registrationId, candidateId: out.candidateId, status: out.status, isResend })
       .catch((err) => services.log.warn({ registrationId: out.registrationId, err: (err as Error).message }, 'event registration email failed'));
   }
   return out;

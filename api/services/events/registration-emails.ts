@@ -23,6 +23,8 @@ export interface TRegistrationEmail {
   candidateId: string;
   status: 'REGISTERED' | 'WAITLISTED' | 'ATTENDED' | 'NO_SHOW' | 'CANCELLED';
   kind?: TRegistrationEmailKind;
+  /** The person registered again through the public form: the confirmation once more (at most once a day). */
+  isResend?: boolean;
 }
 
 /** "Tuesday 14 July 2026, 18:00–20:00 (Europe/Berlin)": the event's own clock, which is where people will be. */
@@ -88,7 +90,7 @@ export async function sendRegistrationEmail(services: Services, r: TRegistration
       }
     : undefined;
   return deliverCandidateEmail(services, {
-    orgId: e.orgId, candidateId: r.candidateId, category: 'TRANSACTIONAL', topic: 'events', idempotencyKey: `event-registration:${r.registrationId}:${kind}${kind === 'event_changed' ? `:${e.updatedAt.getTime()}` : ''}`,
+    orgId: e.orgId, candidateId: r.candidateId, category: 'TRANSACTIONAL', topic: 'events', idempotencyKey: `event-registration:${r.registrationId}:${kind}${kind === 'event_changed' ? `:${e.updatedAt.getTime()}` : ''}${r.isResend ? `:again:${new Date().toISOString().slice(0, 10)}` : ''}`,
     content: { rendered: { subject: texts[kind].subject, text: texts[kind].body } }, calendar,
   });
 }

@@ -43,10 +43,9 @@ function page(org: Pick<TPublicOrg, 'slug' | 'name'>, title: string, main: strin
   return careersLayout({ org: { id: '', websiteUrl: null, logoUrl: null, ...org }, title, description: title, canonical: careersPath(org), main, head: `${STYLE}<meta name="robots" content="noindex">` });
 }
 
-export const checkYourEmailHtml = (org: Pick<TPublicOrg, 'slug' | 'name'>, email: string, isActive: boolean) =>
-  page(org, 'Job alert', isActive
-    ? `<h1>You already have this alert</h1><p role="status">New jobs matching it go to ${h(email)}.</p><p><a href="${h(careersPath(org))}">Back to jobs</a></p>`
-    : `<h1>Check your email</h1><p role="status">We sent a link to ${h(email)}. Your job alert starts once you confirm it.</p><p><a href="${h(careersPath(org))}">Back to jobs</a></p>`);
+/** The answer to the form, the same whether or not the address already had this alert (nothing about anyone is revealed). */
+export const checkYourEmailHtml = (org: Pick<TPublicOrg, 'slug' | 'name'>, email: string) =>
+  page(org, 'Job alert', `<h1>Check your email</h1><p role="status">If ${h(email)} does not have this alert yet, we sent it a link: the alert starts once you confirm it.</p><p><a href="${h(careersPath(org))}">Back to jobs</a></p>`);
 
 /** The signup form on its own page, with its errors, after bad input. */
 export const alertFormPageHtml = (org: Pick<TPublicOrg, 'slug' | 'name'>, form: string) =>
