@@ -12,19 +12,16 @@ import { DevSmsSink } from './sms-provider';
 import { touchRun } from './touch-run';
 import { AppError } from '../api/errors';
 import { withRunVars } from '../workflows/graph/template-variables';
-import { loadSendContext, policyOf, templateContextOf } from '../api/services/messaging/send-context';
-import { decideAndRecord, heldBackResult, markFailedAttempt, markSent, recordedResult } from '../api/services/messaging/record-send-decision';
+import { contextOrRecorded, policyOf, templateContextOf } from '../api/services/messaging/send-context';
+import { decideAndRecord, heldBackResult, markFailedAttempt, markSent } from '../api/services/messaging/record-send-decision';
 
 export function sendSms(deps: ActivityDeps) {
   const provider = deps.sms ?? new DevSmsSink();
   return async (input: TSendSmsInput): Promise<TSendSmsResult> => {
     const { pool } = deps;
     const { run } = input;
-    const recorded = await recordedResult(pool, input.idempotencyKey);
+    const { ctx, recorded } = await contextOrRecorded(pool, { orgId: run.orgId, candidateId: run.candidateId, runId: run.runId, applicationId: run.applicationId, idempotencyKey: input.idempotencyKey });
     if (recorded) return recorded;
-
-    const ctx = await loadSendContext(pool, { orgId: run.orgId, candidateId: run.candidateId, runId: run.runId, applicationId: run.applicationId });
-    if (!ctx) throw new AppError('NOT_FOUND', `candidate ${run.candidateId} not found`);
     const to = ctx.candidate.phone;
     if (!to && !ctx.isErased) throw new AppError('VALIDATION_FAILED', 'candidate has no phone number', [{ path: 'candidate.phone', message: 'missing' }]);
     const body = renderTemplate(input.body, withRunVars(templateContextOf(ctx, senderFromAddress(deps.mailFrom)), input.vars));

@@ -13,8 +13,9 @@ import { benchCompile, benchLinearPlan, benchNurtureLoop } from './pipeline-lang
 import { runBuilderCanvasBench } from './builder-canvas';
 import { benchSearch } from './search';
 import { benchApply } from './apply';
+import { benchSend } from './send';
 
-const BENCHMARKS = ['start-runs', 'feedback-latency', 'compile', 'linear-plan', 'nurture-loop', 'builder-canvas', 'search', 'apply'] as const;
+const BENCHMARKS = ['start-runs', 'feedback-latency', 'compile', 'linear-plan', 'nurture-loop', 'builder-canvas', 'search', 'apply', 'send'] as const;
 type BenchmarkName = (typeof BENCHMARKS)[number];
 
 function intFromEnv(name: string, fallback: number): number {
@@ -58,6 +59,14 @@ async function main() {
       console.log(`  ours: ${r.ours.applicationsPerSecond} applications/s, p50 ${r.ours.latencyMs.p50} ms, p95 ${r.ours.latencyMs.p95} ms (${r.ours.failures} failed, ${r.ours.resumesParsed} resumes parsed)`);
       console.log(`  bare: ${r.peer.applicationsPerSecond} applications/s, p50 ${r.peer.latencyMs.p50} ms, p95 ${r.peer.latencyMs.p95} ms (${r.peer.failures} failed)`);
       console.log(`  ratio ours/bare: ${r.ratio}`);
+    }
+    if (selected.includes('send')) {
+      const r = await benchSend(env, { n: intFromEnv('BENCH_SEND_N', 10_000), concurrency: intFromEnv('BENCH_SEND_CONCURRENCY', 20) });
+      const file = writeResult(r.benchmark, { ...r, machine });
+      console.log(`\nsend (n=${r.params.n} per side in ${r.params.rounds} rounds, ${r.params.concurrency} in flight) -> ${file}`);
+      console.log(`  ours (full path): ${r.ours.messagesPerSecond} emails/s (best round ${r.ours.bestRoundMs} ms), p50 ${r.ours.latencyMs.p50} ms, p95 ${r.ours.latencyMs.p95} ms, ${r.ours.failures} failed`);
+      console.log(`  peer (nodemailer pool, pre-rendered): ${r.peer.messagesPerSecond} emails/s (best round ${r.peer.bestRoundMs} ms), p50 ${r.peer.latencyMs.p50} ms, p95 ${r.peer.latencyMs.p95} ms`);
+      console.log(`  ratio ours/peer: ${r.ratio}  goal ${r.goal}: ${r.isGoalMet ? 'PASS' : 'MISS'}; total ${r.totalMs} ms`);
     }
     if (selected.includes('feedback-latency')) {
       const r = await benchFeedbackLatency(env, { k: intFromEnv('BENCH_K', 200), warmup: 10 });

@@ -33,12 +33,14 @@ export async function readContactFacts(client: Pick<PoolClient, 'query'>, q: TFa
   // The lock comes first, in its own statement: in READ COMMITTED a statement reads the snapshot it
   // started with, so facts read in the statement that waited for the lock would miss the message the
   // lock holder just recorded. The next statement starts after the wait and sees it.
-  if (isLocking) await client.query(`SELECT 1 FROM "Candidate" WHERE id = $1 FOR UPDATE`, [q.candidateId]);
+  if (isLocking) await client.query({ name: 'contact-lock', text: `SELECT 1 FROM "Candidate" WHERE id = $1 FOR UPDATE`, values: [q.candidateId] });
   const { rows } = await client.query<{
     anonymizedAt: Date | null; timeZone: string | null; lastRepliedAt: Date | null; isSuppressed: boolean;
     optedOut: string[]; consents: string[]; recent: Date[]; existingId: string | null;
-  }>(
-    `SELECT c."anonymizedAt", c."timeZone", c."lastRepliedAt",
+  }>({
+    // Named: each connection plans it once (every send reads these facts).
+    name: 'contact-facts',
+    text: `SELECT c."anonymizedAt", c."timeZone", c."lastRepliedAt",
             EXISTS (SELECT 1 FROM "Suppression" s WHERE s."orgId" = $2 AND s."addressHash" = $3) AS "isSuppressed",
             ARRAY(SELECT p.topic FROM "ContactPreference" p WHERE $4 AND p."candidateId" = c.id AND NOT p."isSubscribed") AS "optedOut",
             ARRAY(SELECT DISTINCT ON (r.purpose) r.purpose || ':' || r.status::text FROM "ConsentRecord" r
@@ -48,8 +50,8 @@ export async function readContactFacts(client: Pick<PoolClient, 'query'>, q: TFa
                      AND m.status IN ('SENDING', 'SENT') AND m."sentAt" > $6 AND m."idempotencyKey" <> $7) AS recent,
             (SELECT m.id FROM "Message" m WHERE m."idempotencyKey" = $7) AS "existingId"
        FROM "Candidate" c WHERE c.id = $1 AND c."orgId" = $2`,
-    [q.candidateId, q.orgId, q.addressHash, isMarketing, [...q.consentPurposes], new Date(q.now - q.windowMs), q.idempotencyKey],
-  );
+    values: [q.candidateId, q.orgId, q.addressHash, isMarketing, [...q.consentPurposes], new Date(q.now - q.windowMs), q.idempotencyKey],
+  });
   const row = rows[0];
   if (!row) return null;
   return {

@@ -56,14 +56,15 @@ export async function decideAndRecord(pool: Pool, m: TSendDecisionInput, build: 
     const id = locked.existingMessageId ?? newMessageId();
     const isErased = locked.facts.isErased;
     const content = isErased ? { subject: null, text: '', html: null, links: [] } : build(id, decision.outcome === 'SEND');
-    await client.query(
-      `INSERT INTO "Message" (id, "orgId", "candidateId", "runId", "campaignId", channel, category, topic, "idempotencyKey", status, "fromAddress", "toAddress",
+    await client.query({
+      name: 'send-record',
+      text: `INSERT INTO "Message" (id, "orgId", "candidateId", "runId", "campaignId", channel, category, topic, "idempotencyKey", status, "fromAddress", "toAddress",
                               subject, "bodyText", "bodyHtml", links, "policyReason", "deferredUntil", "sentAt", attempts)
        VALUES ($1, $2, $3, $4, $5, $6::"Channel", $7, $8, $9, $10::"MessageStatus", $11, $12, $13, $14, $15, $16, $17, $18, $19, 1)
        ON CONFLICT ("idempotencyKey") DO UPDATE SET status = EXCLUDED.status, "fromAddress" = EXCLUDED."fromAddress", "toAddress" = EXCLUDED."toAddress",
          subject = EXCLUDED.subject, "bodyText" = EXCLUDED."bodyText", "bodyHtml" = EXCLUDED."bodyHtml", links = EXCLUDED.links,
          "policyReason" = EXCLUDED."policyReason", "deferredUntil" = EXCLUDED."deferredUntil", "sentAt" = EXCLUDED."sentAt", attempts = "Message".attempts + 1`,
-      [
+      values: [
         id, m.orgId, m.candidateId, m.runId, m.campaignId, m.channel, m.category, m.topic, m.idempotencyKey,
         decision.outcome === 'SEND' ? 'SENDING' : decision.outcome, m.fromAddress, isErased ? '' : m.to,
         content.subject, content.text, content.html, content.links,
@@ -71,20 +72,21 @@ export async function decideAndRecord(pool: Pool, m: TSendDecisionInput, build: 
         // A SENDING row counts against frequency caps from the moment it is allowed.
         decision.outcome === 'SEND' ? new Date(m.now) : null,
       ],
-    );
+    });
     return { id, decision, content };
   });
 }
 
 /** The provider took it: SENT, the candidate's lastContactedAt, and SENT on the profile, in one statement. */
 export async function markSent(pool: Pool, s: { id: string; orgId: string; candidateId: string; campaignId: string | null; providerMessageId: string; sentAt: Date }): Promise<void> {
-  await pool.query(
-    `WITH m AS (UPDATE "Message" SET status = 'SENT', "providerMessageId" = $2, "sentAt" = $3, error = NULL WHERE id = $1),
+  await pool.query({
+    name: 'send-mark-sent',
+    text: `WITH m AS (UPDATE "Message" SET status = 'SENT', "providerMessageId" = $2, "sentAt" = $3, error = NULL WHERE id = $1),
           c AS (UPDATE "Candidate" SET "lastContactedAt" = GREATEST("lastContactedAt", $3) WHERE id = $4)
      INSERT INTO "EngagementEvent" (id, "orgId", "candidateId", kind, "messageId", "campaignId", "dedupeKey", at)
      VALUES (gen_random_uuid()::text, $5, $4, 'SENT', $1, $6, 'sent:' || $1, $3) ON CONFLICT ("dedupeKey") DO NOTHING`,
-    [s.id, s.providerMessageId, s.sentAt, s.candidateId, s.orgId, s.campaignId],
-  );
+    values: [s.id, s.providerMessageId, s.sentAt, s.candidateId, s.orgId, s.campaignId],
+  });
 }
 
 /** The provider refused it (a retry follows): the error on the message, which stays SENDING. */
@@ -92,12 +94,18 @@ export async function markFailedAttempt(pool: Pool, id: string, err: unknown): P
   await pool.query(`UPDATE "Message" SET error = $2 WHERE id = $1`, [id, String((err as Error)?.message ?? err).slice(0, 500)]);
 }
 
-/** The result already recorded under this key, when it is final (SENT or SUPPRESSED); null when the send must be decided (again). */
-export async function recordedResult(pool: Pool, idempotencyKey: string): Promise<{ messageId: string; status: 'SENT' | 'SUPPRESSED'; policyReason?: string } | null> {
-  const { rows } = await pool.query<{ id: string; status: string; policyReason: string | null }>(`SELECT id, status, "policyReason" FROM "Message" WHERE "idempotencyKey" = $1`, [idempotencyKey]);
-  const r = rows[0];
+export type TRecordedResult = { messageId: string; status: 'SENT' | 'SUPPRESSED'; policyReason?: string };
+
+/** A recorded message's result when it is final (SENT or SUPPRESSED); null when the send must be decided (again). */
+export function finalResultOf(r: { id: string; status: string; policyReason: string | null } | null | undefined): TRecordedResult | null {
   if (!r || (r.status !== 'SENT' && r.status !== 'SUPPRESSED')) return null;
   return { messageId: r.id, status: r.status, ...(r.policyReason ? { policyReason: r.policyReason } : {}) };
+}
+
+/** The final result recorded under this key (for a send whose candidate is gone). */
+export async function recordedResult(pool: Pool, idempotencyKey: string): Promise<TRecordedResult | null> {
+  const { rows } = await pool.query<{ id: string; status: string; policyReason: string | null }>(`SELECT id, status, "policyReason" FROM "Message" WHERE "idempotencyKey" = $1`, [idempotencyKey]);
+  return finalResultOf(rows[0]);
 }
 
 export function heldBackResult(decision: Exclude<TPolicyDecision, { outcome: 'SEND' }>) {

@@ -14,8 +14,8 @@ import { renderTemplate } from '../../../activities/render-template';
 import { withRunVars } from '../../../workflows/graph/template-variables';
 import { senderFromAddress } from '../../../activities/sender-address';
 import type { TMessageCategory } from './contact-policy';
-import { decideAndRecord, heldBackResult, markFailedAttempt, markSent, recordedResult } from './record-send-decision';
-import { loadSendContext, policyOf, templateContextOf } from './send-context';
+import { decideAndRecord, heldBackResult, markFailedAttempt, markSent } from './record-send-decision';
+import { contextOrRecorded, policyOf, templateContextOf } from './send-context';
 import { composeEmail, type TComposedEmail } from './compose-email';
 import { signedAddress, signLinkToken } from './message-tokens';
 
@@ -76,14 +76,11 @@ const quoteName = (name: string) => `"${name.replace(/["\\\r\n]/g, '')}"`;
 
 export async function sendCandidateEmail(deps: TSendDeps, input: TCandidateEmail): Promise<TCandidateEmailResult> {
   const { pool } = deps;
-  const recorded = await recordedResult(pool, input.idempotencyKey);
-  if (recorded) return recorded;
-
-  const ctx = await loadSendContext(pool, {
+  const { ctx, recorded } = await contextOrRecorded(pool, {
     orgId: input.orgId, candidateId: input.candidateId, runId: input.runId, campaignId: input.campaignId,
-    applicationId: input.applicationId, senderUserId: input.sender?.userId,
+    applicationId: input.applicationId, senderUserId: input.sender?.userId, idempotencyKey: input.idempotencyKey,
   });
-  if (!ctx) throw new AppError('NOT_FOUND', `candidate ${input.candidateId} not found`);
+  if (recorded) return recorded;
   const fallback = senderFromAddress(deps.mailFrom);
   const sender = {
     name: input.sender?.name ?? ctx.senderUser?.name ?? fallback.name,

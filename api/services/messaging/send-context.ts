@@ -1,11 +1,14 @@
 // What the send path reads before it renders, in one query: the candidate and
 // their organization (its contact policy), the run (campaign, start), the
-// campaign (topic, its stricter policy, its sender), the sending user, and the
-// application and job for the template. Read fresh at send time, so a corrected
+// campaign (topic, its stricter policy, its sender), the sending user, the
+// application and job for the template, and what is recorded under the send's
+// idempotency key. Read fresh at send time, so a corrected
 // name or a new policy applies to a message deferred for days.
 import type { Pool } from 'pg';
 import type { TemplateContext } from '../../../activities/render-template';
+import { AppError } from '../../errors';
 import { effectivePolicy, readContactPolicy, ZCampaignContactPolicy, type TEffectivePolicy } from './contact-policy';
+import { finalResultOf, recordedResult, type TRecordedResult } from './record-send-decision';
 
 export interface TSendContextQuery {
   orgId: string;
@@ -14,6 +17,8 @@ export interface TSendContextQuery {
   campaignId?: string;
   applicationId?: string;
   senderUserId?: string;
+  /** The message already recorded under this key, if any, comes back as `recorded` (no extra round trip). */
+  idempotencyKey?: string;
 }
 
 export interface TSendContext {
@@ -27,6 +32,7 @@ export interface TSendContext {
   campaign: { id: string; topic: string; contactPolicy: unknown } | null;
   senderUser: { name: string; email: string } | null;
   application: { id: string; stage: string; jobTitle: string; department: string | null; location: string | null } | null;
+  recorded: { id: string; status: string; policyReason: string | null } | null;
 }
 
 interface Row {
@@ -34,14 +40,18 @@ interface Row {
   runStartedAt: Date | null; campaignId: string | null; topic: string | null; campaignPolicy: unknown;
   senderName: string | null; senderEmail: string | null;
   applicationId: string | null; stageName: string | null; jobTitle: string | null; department: string | null; location: string | null;
+  recordedId: string | null; recordedStatus: string | null; recordedReason: string | null;
 }
 
 export async function loadSendContext(pool: Pool, q: TSendContextQuery): Promise<TSendContext | null> {
-  const { rows } = await pool.query<Row>(
-    `SELECT c."firstName", c."lastName", c.email, c.phone, c."anonymizedAt" IS NOT NULL AS "isErased", o.name AS "orgName", o.settings->'contactPolicy' AS "orgPolicy",
+  const { rows } = await pool.query<Row>({
+    // Named: each connection plans it once (the send path runs it for every email).
+    name: 'send-context',
+    text: `SELECT c."firstName", c."lastName", c.email, c.phone, c."anonymizedAt" IS NOT NULL AS "isErased", o.name AS "orgName", o.settings->'contactPolicy' AS "orgPolicy",
             r."startedAt" AS "runStartedAt", cp.id AS "campaignId", cp.topic, cp."contactPolicy" AS "campaignPolicy",
             u.name AS "senderName", u.email AS "senderEmail",
-            a.id AS "applicationId", s.name AS "stageName", j.title AS "jobTitle", j.department, j.locations[1] AS location
+            a.id AS "applicationId", s.name AS "stageName", j.title AS "jobTitle", j.department, j.locations[1] AS location,
+            rec.id AS "recordedId", rec.status AS "recordedStatus", rec."policyReason" AS "recordedReason"
        FROM "Candidate" c
        JOIN "Organization" o ON o.id = c."orgId"
        LEFT JOIN "Run" r ON r.id = $3 AND r."orgId" = c."orgId"
@@ -50,9 +60,10 @@ export async function loadSendContext(pool: Pool, q: TSendContextQuery): Promise
        LEFT JOIN "Application" a ON a.id = COALESCE($5, r."applicationId") AND a."orgId" = c."orgId"
        LEFT JOIN "Job" j ON j.id = a."jobId"
        LEFT JOIN "Stage" s ON s.id = a."stageId"
+       LEFT JOIN "Message" rec ON rec."idempotencyKey" = $7
       WHERE c.id = $1 AND c."orgId" = $2`,
-    [q.candidateId, q.orgId, q.runId ?? null, q.campaignId ?? null, q.applicationId ?? null, q.senderUserId ?? null],
-  );
+    values: [q.candidateId, q.orgId, q.runId ?? null, q.campaignId ?? null, q.applicationId ?? null, q.senderUserId ?? null, q.idempotencyKey ?? null],
+  });
   const r = rows[0];
   if (!r) return null;
   return {
@@ -64,7 +75,17 @@ export async function loadSendContext(pool: Pool, q: TSendContextQuery): Promise
     campaign: r.campaignId ? { id: r.campaignId, topic: r.topic!, contactPolicy: r.campaignPolicy } : null,
     senderUser: r.senderEmail ? { name: r.senderName!, email: r.senderEmail } : null,
     application: r.applicationId ? { id: r.applicationId, stage: r.stageName!, jobTitle: r.jobTitle!, department: r.department, location: r.location } : null,
+    recorded: r.recordedId ? { id: r.recordedId, status: r.recordedStatus!, policyReason: r.recordedReason } : null,
   };
+}
+
+/** The send's context, or its final result when one is recorded under its key already (a retried activity). */
+export async function contextOrRecorded(pool: Pool, q: TSendContextQuery & { idempotencyKey: string }): Promise<{ ctx: TSendContext; recorded?: undefined } | { recorded: TRecordedResult; ctx?: undefined }> {
+  const ctx = await loadSendContext(pool, q);
+  const recorded = ctx ? finalResultOf(ctx.recorded) : await recordedResult(pool, q.idempotencyKey);
+  if (recorded) return { recorded };
+  if (!ctx) throw new AppError('NOT_FOUND', `candidate ${q.candidateId} not found`);
+  return { ctx };
 }
 
 /** The variables templates see (the same shape activities/render-template.ts documents for every node). */
