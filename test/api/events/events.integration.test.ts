@@ -137,6 +137,13 @@ test('the public page, registering through the form, the confirmation with its i
   expect(moved!.calendarParts?.[0]?.text).toContain(`UID:event-${event.id}@`);
   expect(sequenceOf(moved!.calendarParts?.[0]?.text)).toBeGreaterThan(sequenceOf(invite?.text));
   expect(t.sink.messages().filter((m) => m.to.includes(ada.email) && m.subject.startsWith('Updated:'))).toHaveLength(1);
+
+  // Ada cancels through her link: the page's button POSTs; cancelling twice is once.
+  const cancelled = await fetch(`${t.url}${manage}/cancel`, { method: 'POST' });
+  expect(await cancelled.text()).toContain('Your registration is cancelled.');
+  expect(await t.prisma.eventRegistration.findFirstOrThrow({ where: { eventId: event.id } })).toMatchObject({ status: 'CANCELLED' });
+  expect((await fetch(`${t.url}${manage}/cancel`, { method: 'POST' })).status).toBe(200);
+  expect(await t.prisma.auditEvent.count({ where: { action: 'event_registration.cancelled', entityId: registration.id } })).toBe(1);
 });
 
 test('capacity holds under concurrent registrations; a cancel moves the waitlist up and tells them', async () => {
