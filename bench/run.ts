@@ -4,7 +4,7 @@
 // builder-canvas needs only a browser, so it runs first, before the environment starts.
 // Sizes: BENCH_N (runs to start, default 2000), BENCH_CONCURRENCY (in flight,
 // default 50), BENCH_K (feedback samples, default 200). search generates its own database
-// (bench/search-data.ts; BENCH_CANDIDATES, default 1,000,000) and needs no Temporal.
+// (bench/search-data.ts; BENCH_CANDIDATES, default 1,000,000) and needs no Temporal; segment reuses it.
 import { startBenchEnvironment } from './environment';
 import { machineInfo, writeResult } from './report';
 import { benchStartRuns } from './start-runs';
@@ -13,9 +13,10 @@ import { benchCompile, benchLinearPlan, benchNurtureLoop } from './pipeline-lang
 import { runBuilderCanvasBench } from './builder-canvas';
 import { benchSearch } from './search';
 import { benchApply } from './apply';
+import { benchSegment } from './segment';
 import { benchSend } from './send';
 
-const BENCHMARKS = ['start-runs', 'feedback-latency', 'compile', 'linear-plan', 'nurture-loop', 'builder-canvas', 'search', 'apply', 'send'] as const;
+const BENCHMARKS = ['start-runs', 'feedback-latency', 'compile', 'linear-plan', 'nurture-loop', 'builder-canvas', 'search', 'segment', 'apply', 'send'] as const;
 type BenchmarkName = (typeof BENCHMARKS)[number];
 
 function intFromEnv(name: string, fallback: number): number {
@@ -39,7 +40,15 @@ async function main() {
     console.log(`\nsearch (${r.params.candidates} candidates) -> ${writeResult(r.benchmark, r)}`);
     for (const [name, g] of Object.entries(r.goals)) console.log(`  ${name}: ${g.value}  goal ${g.goal}: ${g.isMet ? 'PASS' : 'MISS'}`);
   }
-  if (selected.every((name) => name === 'builder-canvas' || name === 'search')) return;
+  if (selected.includes('segment')) {
+    const r = await benchSegment({
+      candidates: intFromEnv('BENCH_CANDIDATES', 1_000_000), resumeWords: intFromEnv('BENCH_RESUME_WORDS', 300), samples: intFromEnv('BENCH_SEGMENT_SAMPLES', 100),
+      concurrency: intFromEnv('BENCH_SEGMENT_CONCURRENCY', 1), isFresh: process.env.BENCH_SEARCH_FRESH === '1',
+    });
+    console.log(`\nsegment (${r.params.candidates} candidates, concurrency ${r.params.concurrency}) -> ${writeResult(r.benchmark, r)}`);
+    for (const [name, g] of Object.entries(r.goals)) console.log(`  ${name}: ${g.value}  goal ${g.goal}: ${g.isMet ? 'PASS' : 'MISS'}`);
+  }
+  if (selected.every((name) => name === 'builder-canvas' || name === 'search' || name === 'segment')) return;
   const env = await startBenchEnvironment();
   try {
     const machine = await machineInfo(env.probe);

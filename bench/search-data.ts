@@ -76,6 +76,20 @@ async function inBatches(what: string, pool: Pool, n: number, batch: number, sql
 
 const candidateId = (g: string) => `'cand' || lpad(${g}::text, 8, '0')`;
 
+/**
+ * A draw in 0..99 from the candidate's number (hashint8, not random(): the CRM columns were added later, and
+ * extra random() calls would shift every value generated after them).
+ */
+const crmDraw = (g: string, salt: number) => `((hashint8(${g}::bigint * 7919 + ${salt}) & 2147483647) % 100)`;
+/** The CRM columns segments filter on: interest level, engagement score, last contacted / engaged / replied (fractions in comments). */
+const CRM_COLUMNS = `
+           CASE WHEN ${crmDraw('g', 2)} < 40 THEN NULL WHEN ${crmDraw('g', 2)} < 65 THEN 'COLD' WHEN ${crmDraw('g', 2)} < 85 THEN 'WARM'
+                WHEN ${crmDraw('g', 2)} < 95 THEN 'HOT' ELSE 'NOT_INTERESTED' END,                                        -- 40 % unset, 10 % hot
+           (${crmDraw('g', 3)} * ${crmDraw('g', 3)} * ${crmDraw('g', 4)}) / 10000,                                         -- skewed to 0, max 97
+           CASE WHEN ${crmDraw('g', 5)} < 50 THEN NULL ELSE now() - (${crmDraw('g', 6)} * 3.65 + ${crmDraw('g', 7)} / 100.0) * interval '1 day' END, -- half never contacted
+           CASE WHEN ${crmDraw('g', 8)} < 70 THEN NULL ELSE now() - (${crmDraw('g', 9)} * 1.8) * interval '1 day' END,          -- 30 % engaged in 6 months
+           CASE WHEN ${crmDraw('g', 10)} < 90 THEN NULL ELSE now() - (${crmDraw('g', 11)} * 3.65) * interval '1 day' END`;
+
 export async function prepareSearchDataset(opts: { candidates: number; resumeWords: number; isFresh: boolean }): Promise<SearchDataset> {
   const n = opts.candidates;
   const databaseName = `trellis_bench_search_${n}`;
@@ -159,8 +173,9 @@ async function generate(pool: Pool, n: number, resumeWords: number) {
   // Each correlated subquery mentions g, so PostgreSQL evaluates it per row rather than once.
   await inBatches('candidates', pool, n, batch, `
     INSERT INTO "Candidate" (id, "orgId", kind, "firstName", "lastName", email, headline, "yearsExperience", skills, tags, source,
-                             "countryCode", city, location, "resumeText", "createdAt", "updatedAt")
-    SELECT ${candidateId('g')}, $3, 'APPLICANT',
+                             "countryCode", city, location, "resumeText", "createdAt", "updatedAt",
+                             "interestLevel", "engagementScore", "lastContactedAt", "lastEngagedAt", "lastRepliedAt")
+    SELECT ${candidateId('g')}, $3, (CASE WHEN ${crmDraw('g', 1)} < 30 THEN 'PROSPECT' ELSE 'APPLICANT' END)::"CandidateKind",
            ($4::text[])[1 + g % array_length($4::text[], 1)], ($5::text[])[1 + (g / 7) % array_length($5::text[], 1)],
            'cand' || g || '@bench.example',
            ($6::text[])[1 + (g * 31) % array_length($6::text[], 1)],
@@ -173,7 +188,7 @@ async function generate(pool: Pool, n: number, resumeWords: number) {
              || CASE WHEN g % ${KEYWORDS.rare.everyNth} = 0 THEN ' ${KEYWORDS.rare.word}' ELSE '' END
              || CASE WHEN g % ${KEYWORDS.medium.everyNth} = 0 THEN ' ${KEYWORDS.medium.word}' ELSE '' END,
            timestamptz '2023-01-01' + (g * (94608000.0 / $12)) * interval '1 second',
-           now()
+           now(), ${CRM_COLUMNS}
       FROM generate_series($1::int, $2::int) g
       CROSS JOIN LATERAL (SELECT 1 + floor(power(random(), 1.5) * array_length($13::text[], 1))::int + 0 * g AS i) pick
       CROSS JOIN LATERAL (SELECT ($13::text[])[pick.i] AS country, ($14::text[])[pick.i] AS city) p`,
@@ -232,5 +247,5 @@ async function generate(pool: Pool, n: number, resumeWords: number) {
     if (def) await pool.query(def);
   }
   await timed('ANALYZE', pool, 'ANALYZE');
-  await pool.query(`UPDATE "Organization" SET settings = jsonb_build_object('benchComplete', true, 'candidates', $2::int) WHERE id = $1`, [BENCH_ORG_ID, n]);
+  await pool.query(`UPDATE "Organization" SET settings = jsonb_build_object('benchComplete', true, 'candidates', $2::int, 'crmColumns', true) WHERE id = $1`, [BENCH_ORG_ID, n]);
 }

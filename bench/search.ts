@@ -6,15 +6,12 @@
 // Sizes: BENCH_CANDIDATES (default 1,000,000), BENCH_RESUME_WORDS (default 300),
 // BENCH_SEARCH_SAMPLES (per measurement, default 200), BENCH_SEARCH_FRESH=1 to regenerate.
 import os from 'node:os';
-import { Client as PgClient, Pool } from 'pg';
-import { loadConfig } from '../api/platform/config';
-import { createLogger } from '../api/platform/logger';
-import { startSystem } from '../api/system';
 import { buildSearchSql, type SearchPlan } from '../api/search/build-search-sql';
 import { chooseSearchPlan } from '../api/search/choose-search-plan';
 import { decodeCursor, effectiveSort, encodeCursor, ZCandidateSearchRequest } from '../api/search/candidate-search-request';
 import { KEYWORDS, prepareSearchDataset, BENCH_ORG_ID, type SearchDataset } from './search-data';
-import { forEachConcurrently, now, round, summarize, type Summary } from './stats';
+import { round } from './stats';
+import { explain, measureSideBySide, startApiBeside } from './side-by-side';
 import { machineInfo } from './report';
 
 const CONCURRENCY = 8;
@@ -42,61 +39,15 @@ export function searchScenarios(d: Pick<SearchDataset, 'jobId' | 'stageId'>): Se
   ];
 }
 
-/**
- * p95 of each side at concurrency 8. The sides take turns in ROUNDS slices, so
- * a burst of load from elsewhere on a shared machine falls on both rather than
- * on whichever happened to run then.
- */
-const ROUNDS = 5;
-async function measure(samples: number, sides: Record<string, () => Promise<void>>): Promise<Record<string, Summary>> {
-  const latencies: Record<string, number[]> = {};
-  for (const [name, fn] of Object.entries(sides)) {
-    latencies[name] = [];
-    for (let i = 0; i < CONCURRENCY * 2; i++) await fn(); // warm caches and connections
-  }
-  for (let round = 0; round < ROUNDS; round++) {
-    for (const [name, fn] of Object.entries(sides)) {
-      await forEachConcurrently(Math.ceil(samples / ROUNDS), CONCURRENCY, async () => {
-        const t0 = now();
-        await fn();
-        latencies[name]!.push(now() - t0);
-      });
-    }
-  }
-  return Object.fromEntries(Object.entries(latencies).map(([name, xs]) => [name, summarize(xs)]));
-}
-
-/** Server-side execution time (EXPLAIN ANALYZE, median of 5) and the plan's top nodes: what the query costs without any client. */
-async function explain(pool: Pool, statement: { text: string; values: unknown[] }) {
-  const times: number[] = [];
-  let plan = '';
-  for (let i = 0; i < 5; i++) {
-    const { rows } = await pool.query<{ 'QUERY PLAN': [{ 'Execution Time': number; Plan: { 'Node Type': string; Plans?: { 'Node Type': string; 'Index Name'?: string; Plans?: { 'Node Type': string; 'Index Name'?: string }[] }[] } }] }>(
-      `EXPLAIN (ANALYZE, FORMAT JSON) ${statement.text}`, statement.values);
-    const top = rows[0]!['QUERY PLAN'][0];
-    times.push(top['Execution Time']);
-    const walk = (node: { 'Node Type': string; 'Index Name'?: string; Plans?: unknown[] }): string =>
-      `${node['Node Type']}${node['Index Name'] ? ` on ${node['Index Name']}` : ''}${node.Plans?.length ? ` > ${(node.Plans as typeof node[]).map(walk).join(', ')}` : ''}`;
-    plan = walk(top.Plan);
-  }
-  return { executionMs: round(times.sort((a, b) => a - b)[2]!, 2), plan };
-}
-
 const loadAverage = () => round(os.loadavg()[0]!, 2);
 
 export async function benchSearch(opts: { candidates: number; resumeWords: number; samples: number; isFresh: boolean }) {
   const dataset = await prepareSearchDataset({ candidates: opts.candidates, resumeWords: opts.resumeWords, isFresh: opts.isFresh });
   console.log(`dataset ${dataset.databaseName}: ${dataset.candidates.toLocaleString('en')} candidates, ${dataset.events.total.toLocaleString('en')} timeline rows ${JSON.stringify(dataset.events)}; keyword matches ${JSON.stringify(dataset.keywordMatches)}`);
 
-  const config = loadConfig({ DATABASE_URL: dataset.databaseUrl, TEMPORAL_ADDRESS: '127.0.0.1:1', SMTP_URL: 'smtp://127.0.0.1:1', PORT: '0', DEV_LOGIN: 'false', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'error' });
-  const system = await startSystem(config, { api: true, worker: false }, createLogger(config.LOG_LEVEL));
-  // The direct side gets a pool of the API's size (10), so both queue alike at concurrency 8.
-  const direct = new Pool({ connectionString: dataset.databaseUrl, max: 10 });
-  const probe = new PgClient({ connectionString: dataset.databaseUrl });
-  await probe.connect();
-  const headers = { authorization: `Bearer ${dataset.recruiterToken}`, 'content-type': 'application/json' };
+  const { url: apiUrl, direct, probe, headers, stop } = await startApiBeside(dataset.databaseUrl, dataset.recruiterToken);
   const viaApi = async (body: unknown) => {
-    const res = await fetch(`${system.url}/api/search/candidates`, { method: 'POST', headers, body: JSON.stringify(body) });
+    const res = await fetch(`${apiUrl}/api/search/candidates`, { method: 'POST', headers, body: JSON.stringify(body) });
     if (res.status !== 200) throw new Error(`search ${JSON.stringify(body)}: ${res.status} ${await res.text()}`);
     return (await res.json()) as { candidates: unknown[]; nextCursor: string | null };
   };
@@ -119,7 +70,7 @@ export async function benchSearch(opts: { candidates: number; resumeWords: numbe
     for (const scenario of searchScenarios(dataset)) {
       const page = await viaApi(scenario.body);
       const loadBefore = loadAverage();
-      const { api, sql } = await measure(opts.samples, { api: async () => void (await viaApi(scenario.body)), sql: async () => void (await viaSql(scenario.body)) });
+      const { api, sql } = await measureSideBySide(opts.samples, CONCURRENCY, { api: async () => void (await viaApi(scenario.body)), sql: async () => void (await viaSql(scenario.body)) });
       const ratio = round(api!.p95 / sql!.p95, 2);
       const server = await explain(direct, await statementOf(scenario.body));
       const plan = plans.get(JSON.stringify(ZCandidateSearchRequest.parse(scenario.body)));
@@ -136,7 +87,7 @@ export async function benchSearch(opts: { candidates: number; resumeWords: numbe
       if (!last) throw new Error(`fewer than 1,000 pages of ${JSON.stringify(pagingBody)}`);
       cursor = encodeCursor({ sort: 'recent', sortAt: last.sortAt.toISOString(), id: last.id });
     }
-    const { page1, page1000 } = await measure(opts.samples, { page1: async () => void (await viaApi(pagingBody)), page1000: async () => void (await viaApi({ ...pagingBody, cursor })) });
+    const { page1, page1000 } = await measureSideBySide(opts.samples, CONCURRENCY, { page1: async () => void (await viaApi(pagingBody)), page1000: async () => void (await viaApi({ ...pagingBody, cursor })) });
     const paging = {
       body: pagingBody, page1, page1000, page1000OverPage1P95: round(page1000!.p95 / page1!.p95, 2),
       server: { page1: await explain(direct, await statementOf(pagingBody)), page1000: await explain(direct, await statementOf({ ...pagingBody, cursor })) },
@@ -145,12 +96,12 @@ export async function benchSearch(opts: { candidates: number; resumeWords: numbe
 
     // The inbox: the recruiter's own open tasks, first page (50, by SLA due time) with the counts per state.
     const inboxPath = '/api/tasks?assignee=me';
-    const inboxFirst = await fetch(`${system.url}${inboxPath}`, { headers });
+    const inboxFirst = await fetch(`${apiUrl}${inboxPath}`, { headers });
     if (inboxFirst.status !== 200) throw new Error(`inbox: ${inboxFirst.status} ${await inboxFirst.text()}`);
     const inboxBody = (await inboxFirst.json()) as unknown;
     const inboxRows = Array.isArray(inboxBody) ? inboxBody.length : Array.isArray((inboxBody as { tasks?: unknown[] }).tasks) ? (inboxBody as { tasks: unknown[] }).tasks.length : null;
-    const { api: inboxApi } = await measure(opts.samples, { api: async () => {
-      const res = await fetch(`${system.url}${inboxPath}`, { headers });
+    const { api: inboxApi } = await measureSideBySide(opts.samples, CONCURRENCY, { api: async () => {
+      const res = await fetch(`${apiUrl}${inboxPath}`, { headers });
       await res.arrayBuffer();
     } });
     const inbox = { path: inboxPath, rowsOnPage: inboxRows, api: inboxApi! };
@@ -172,8 +123,6 @@ export async function benchSearch(opts: { candidates: number; resumeWords: numbe
       dataset: datasetReport, scenarios, paging, inbox, goals, machine: { ...machine, loadAverageAtEnd: loadAverage() },
     };
   } finally {
-    await probe.end();
-    await direct.end();
-    await system.stop();
+    await stop();
   }
 }
