@@ -27,7 +27,8 @@ const ZFeedQuery = z.looseObject({ feed: z.string().regex(/^[a-z0-9_-]{1,40}$/, 
 const PAGE_CACHE = 'public, max-age=60';
 const FEED_CACHE = 'public, max-age=300, stale-while-revalidate=600';
 
-function baseUrl(services: Services, req: Request): string {
+/** The site's address for canonical links: PUBLIC_URL, else the request's own host (the event pages use it too). */
+export function baseUrl(services: Services, req: Request): string {
   return (services.config.PUBLIC_URL ?? `${req.protocol}://${req.get('host')}`).replace(/\/+$/, '');
 }
 

@@ -3,14 +3,14 @@
 // .ics, and the registrant's own page from their confirmation email (signed
 // link: view, add to calendar, cancel by POST). Registrations are rate-limited
 // per client IP on the public apply budget.
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import { z } from 'zod';
 import { defineRoute } from '../route';
 import { AppError } from '../errors';
 import { toAppError } from '../http-errors';
 import { formErrorsOf } from '../careers/form-errors';
-import type { Services } from '../services/services';
 import { notFoundHtml } from '../careers/careers-html';
+import { baseUrl } from './careers';
 import { enforceApplyRateLimit } from '../apply/apply-rate-limit';
 import { readUrlEncodedForm } from '../careers/read-url-encoded-form';
 import { eventIcs } from '../services/events/event-ics';
@@ -27,10 +27,6 @@ const ZTokenParams = z.object({ token: z.string().min(1).max(200) }).strict();
 function sendHtml(res: Response, status: number, html: string, cache = 'no-store') {
   res.status(status).set('Cache-Control', cache).type('html').send(html);
   return { isRaw: true } as const;
-}
-
-function baseUrl(services: Services, req: Request): string {
-  return (services.config.PUBLIC_URL ?? `${req.protocol}://${req.get('host')}`).replace(/\/+$/, '');
 }
 
 /** Form fields -> the JSON request; the same validation as the API follows. */
