@@ -11,7 +11,8 @@ import crypto from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { waitFor, type TestOrg, type TestSystem } from '../support/harness';
 import { createNurturePipeline } from '../support/campaign-fixtures';
-import { byTestId, startRecruiterBrowserTest, withFailureScreenshot, type BrowserSession, type RecruiterBrowserTest } from './browser';
+import { createHiringJob } from '../support/fixtures';
+import { byTestId, openBrowser, startRecruiterBrowserTest, withFailureScreenshot, type BrowserSession, type RecruiterBrowserTest } from './browser';
 
 let world: RecruiterBrowserTest;
 let t: TestSystem;
@@ -60,6 +61,7 @@ test('import, segment, campaign with enrollment and dashboard, pool from search,
     await expect(page.locator(byTestId('import-failed')).innerText()).resolves.toBe('1');
     await expect(page.locator(byTestId('import-failure', { line: '5' })).innerText()).resolves.toContain('not an email address');
     await page.locator(byTestId('recent-import')).first().waitFor();
+    await browser.screenshot('crm-import');
   });
   const importJob = await t.prisma.bulkJob.findFirstOrThrow({ where: { orgId: org.orgId, kind: 'import_csv' } });
   expect(importJob).toMatchObject({ status: 'SUCCEEDED', total: 4, processed: 4, failed: 1, createdById: org.userIds.recruiter });
@@ -90,6 +92,7 @@ test('import, segment, campaign with enrollment and dashboard, pool from search,
     await page.locator(byTestId('segment-count', { count: '0', counting: 'false' })).waitFor();
     await page.locator(byTestId('segment-row', { 'row-index': '1' })).locator(byTestId('segment-remove')).click();
     await page.locator(byTestId('segment-count', { count: '2', counting: 'false' })).waitFor();
+    fs.copyFileSync(await browser.screenshot('crm-segment-editor'), path.resolve(__dirname, '../../docs/screenshots/segment-editor.png'));
     await page.locator(byTestId('segment-save')).click();
     segmentId = await idInHash('segments');
   });
@@ -107,6 +110,7 @@ test('import, segment, campaign with enrollment and dashboard, pool from search,
     await page.locator(byTestId('campaign-audience-count'), { hasText: '2 people now' }).waitFor();
     await page.locator(byTestId('campaign-pipeline')).selectOption(pipelineId);
     await page.locator(byTestId('campaign-sender')).selectOption(org.userIds.recruiter);
+    await browser.screenshot('crm-campaign-form');
     await page.locator(byTestId('campaign-save')).click();
     campaignId = await idInHash('campaigns');
     await page.locator(byTestId('campaign-status', { status: 'DRAFT' })).waitFor();
@@ -156,6 +160,7 @@ test('import, segment, campaign with enrollment and dashboard, pool from search,
     await expect(page.locator(byTestId('selection-notice')).innerText()).resolves.toContain('Added 2 to Speakers');
     await page.goto(`/#/pools/${pool.body.id}`);
     await page.locator(byTestId('pool-member')).nth(1).waitFor();
+    await browser.screenshot('crm-pool');
   });
   const members = await t.prisma.talentPoolMember.findMany({ where: { poolId: pool.body.id } });
   expect(members.map((m) => m.candidateId).sort()).toEqual([ada.id, linus.id].sort());
@@ -191,8 +196,94 @@ test('import, segment, campaign with enrollment and dashboard, pool from search,
     await expect(page.locator(byTestId('check-in-confirmation')).innerText()).resolves.toBe('Ada Lovelace is checked in.');
     await page.locator(byTestId('registration-row', { status: 'ATTENDED' })).waitFor();
     await page.locator(byTestId('event-stat', { stat: 'attended', value: '1' })).waitFor();
+    await browser.screenshot('crm-event');
   });
   const registration = await t.prisma.eventRegistration.findFirstOrThrow({ where: { eventId, candidateId: ada.id } });
   expect(registration).toMatchObject({ status: 'ATTENDED', checkedInById: org.userIds.recruiter });
+
+  // 6. Ada's profile shows it all: her pool, her campaign, the event she came to; her interest level is edited.
+  await withFailureScreenshot(browser, 'crm-profile', async () => {
+    await page.goto(`/#/candidates/${ada.id}`);
+    await page.locator(byTestId('profile-pools')).getByText('Speakers').waitFor();
+    await page.locator(byTestId('profile-enrollment', { status: 'RUNNING' })).getByText('Backend nurture').waitFor();
+    await page.locator(byTestId('profile-registration', { status: 'ATTENDED' })).getByText('Backend meetup').waitFor();
+    await page.locator(byTestId('contact-marketing', { outcome: 'SEND' })).waitFor();
+    await page.locator(byTestId('relationship-edit')).click();
+    await page.locator(byTestId('relationship-interest')).selectOption('HOT');
+    await page.locator(byTestId('relationship-save')).click();
+    await page.locator(byTestId('relationship-interest-value')).getByText('Hot').waitFor();
+    await browser.screenshot('crm-profile');
+  });
+  expect((await t.prisma.candidate.findUniqueOrThrow({ where: { id: ada.id } })).interestLevel).toBe('HOT');
+
+  // 7. Grace is ready: "Move to a job" makes her an applicant; her nurture run exits, her history stays.
+  const { jobId } = await createHiringJob(recruiter);
+  const grace = imported.find((c) => c.email === email('grace'))!;
+  await withFailureScreenshot(browser, 'crm-hand-off', async () => {
+    await page.goto(`/#/candidates/${grace.id}`);
+    await page.locator(byTestId('hand-off-button')).click();
+    await page.locator(byTestId('hand-off-job')).selectOption(jobId);
+    await page.locator(byTestId('hand-off-note')).fill('Warm after the meetup; straight to the screen.');
+    await page.locator(byTestId('hand-off-submit')).click();
+    await page.locator(byTestId('hand-off-done')).waitFor();
+    await page.locator(byTestId('relationship-kind')).getByText('Applicant').waitFor();
+  });
+  const application = await t.prisma.application.findFirstOrThrow({ where: { candidateId: grace.id, jobId } });
+  expect(application).toMatchObject({ status: 'ACTIVE', source: 'crm' });
+  const exited = await waitFor('Grace\'s nurture run to exit', async () => {
+    const r = await t.prisma.run.findFirstOrThrow({ where: { campaignId, candidateId: grace.id } });
+    return r.status === 'EXITED' && r;
+  });
+  expect(exited.exitReason).toBe('candidate.applied');
   expect(browser.pageErrors).toEqual([]);
+});
+
+test('an admin sets the contact policy and retention, suppresses an address, exports a person and erases them', async () => {
+  const admin = await openBrowser({ baseUrl: t.url, apiToken: org.tokens.admin });
+  const adminPage = admin.page;
+  try {
+    await withFailureScreenshot(admin, 'crm-settings', async () => {
+      await adminPage.goto('/#/crm-settings');
+      await adminPage.locator(byTestId('policy-has-cap')).check();
+      await adminPage.locator(byTestId('policy-cap-max')).fill('2');
+      await adminPage.locator(byTestId('policy-cap-days')).fill('7');
+      await adminPage.locator(byTestId('policy-save')).click();
+      await adminPage.locator(byTestId('policy-saved')).waitFor();
+      await adminPage.locator(byTestId('retention-enabled')).check();
+      await adminPage.locator(byTestId('retention-months')).fill('24');
+      await adminPage.locator(byTestId('retention-preview-button')).click();
+      await adminPage.locator(byTestId('retention-preview')).waitFor();
+      await adminPage.locator(byTestId('retention-save')).click();
+      await adminPage.locator(byTestId('suppression-address')).fill(`blocked.${run}@example.com`);
+      await adminPage.locator(byTestId('suppression-add')).click();
+      await adminPage.locator(byTestId('suppression-row', { reason: 'manual' })).getByText(`blocked.${run}@example.com`).waitFor();
+      await admin.screenshot('crm-settings');
+    });
+    const settings = (await t.prisma.organization.findUniqueOrThrow({ where: { id: org.orgId } })).settings as { contactPolicy: unknown; retention: unknown };
+    expect(settings.contactPolicy).toMatchObject({ frequencyCap: { max: 2, perDays: 7 }, stopOnReply: true, requireConsentPurpose: null });
+    expect(settings.retention).toMatchObject({ isEnabled: true, months: 24, renewalNoticeDays: 30 });
+    expect(await t.prisma.suppression.count({ where: { orgId: org.orgId, reason: 'manual' } })).toBe(1);
+
+    const linus = await t.prisma.candidate.findFirstOrThrow({ where: { orgId: org.orgId, email: email('linus') } });
+    await withFailureScreenshot(admin, 'crm-export-erase', async () => {
+      await adminPage.goto(`/#/candidates/${linus.id}`);
+      const download = adminPage.waitForEvent('download');
+      await adminPage.locator(byTestId('export-button')).click();
+      const file = await (await download).path();
+      const exported = JSON.parse(fs.readFileSync(file!, 'utf8')) as unknown;
+      expect(JSON.stringify(exported)).toContain(email('linus'));
+      await adminPage.locator(byTestId('erase-button')).click();
+      await expect(adminPage.locator(byTestId('erase-submit')).isDisabled()).resolves.toBe(true);
+      await adminPage.locator(byTestId('erase-confirmation')).fill('ERASE');
+      await adminPage.locator(byTestId('erase-submit')).click();
+      await adminPage.locator(byTestId('erase-form')).waitFor({ state: 'detached' });
+      await adminPage.locator(byTestId('export-button')).waitFor({ state: 'detached' });
+    });
+    const erased = await t.prisma.candidate.findUniqueOrThrow({ where: { id: linus.id } });
+    expect(erased.anonymizedAt).not.toBeNull();
+    expect(erased.email).toBeNull();
+    expect(admin.pageErrors).toEqual([]);
+  } finally {
+    await admin.close();
+  }
 });

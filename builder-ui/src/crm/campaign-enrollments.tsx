@@ -1,6 +1,6 @@
 // A campaign's enrollments, newest first, a page at a time: who, the run's status, where a live run waits,
 // why an ended one exited; recruiters can stop one person's enrollment (it ends where it waits).
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { apiPost } from '../api';
 import { ErrorNotice } from '../components/error-notice';
 import { StatusBadge } from '../components/status-badge';
@@ -9,6 +9,7 @@ import { hrefFor } from '../hash-route';
 import { exitReasonLabel } from './campaign-funnel';
 import type { CampaignEnrollment } from './crm-types';
 import { useKeysetList } from './use-keyset-list';
+import { useReloadOnChange } from './use-reload-on-change';
 
 const LIVE = new Set(['PENDING', 'RUNNING']);
 
@@ -16,13 +17,7 @@ const LIVE = new Set(['PENDING', 'RUNNING']);
 export function CampaignEnrollments({ campaignId, canEdit, version }: { campaignId: string; canEdit: boolean; version: string }) {
   const path = `/api/campaigns/${encodeURIComponent(campaignId)}/enrollments?limit=25`;
   const list = useKeysetList<CampaignEnrollment, { enrollments: CampaignEnrollment[]; nextCursor: string | null }>(path, (page) => page.enrollments);
-  const { reload } = list;
-  const shownVersion = useRef(version);
-  useEffect(() => {
-    if (shownVersion.current === version) return;
-    shownVersion.current = version;
-    void reload();
-  }, [version, reload]);
+  useReloadOnChange(version, list.reload);
   const [error, setError] = useState<unknown>(null);
   const stop = async (candidateId: string) => {
     setError(null);

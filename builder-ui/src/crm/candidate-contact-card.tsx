@@ -9,6 +9,7 @@ import { useApiResource } from '../use-api-resource';
 import { policyReasonLabel } from './campaign-funnel';
 import { EngagementScore } from './crm-person-cells';
 import type { ContactStatus } from './crm-types';
+import { useReloadOnChange } from './use-reload-on-change';
 
 function outcomeText(marketing: ContactStatus['marketing']): string {
   if (marketing.outcome === 'SEND') return 'Marketing email goes out now';
@@ -16,9 +17,11 @@ function outcomeText(marketing: ContactStatus['marketing']): string {
   return `No marketing email: ${policyReasonLabel(marketing.reason ?? '')}`;
 }
 
-export function CandidateContactCard({ candidateId, canEdit }: { candidateId: string; canEdit: boolean }) {
+/** `version` changes when the person changed elsewhere on the page: the status is read again. */
+export function CandidateContactCard({ candidateId, canEdit, version }: { candidateId: string; canEdit: boolean; version: number }) {
   const path = `/api/candidates/${encodeURIComponent(candidateId)}/contact-status`;
   const status = useApiResource<ContactStatus>(path);
+  useReloadOnChange(version, status.reload);
   const [error, setError] = useState<unknown>(null);
   const s = status.data;
   const change = async (body: Record<string, unknown>) => {

@@ -11,12 +11,15 @@ import { useApiResource } from '../use-api-resource';
 import { exitReasonLabel } from './campaign-funnel';
 import { crmHistoryOfTimeline } from './crm-history';
 import type { TalentPool } from './crm-types';
+import { useReloadOnChange } from './use-reload-on-change';
 
 const HISTORY_ENTRIES = 100;
 
-/** Remount (a new `key`) after a change to read the timeline again. */
-export function CandidateCrmHistory({ profile, canEdit, onChanged }: { profile: CandidateProfile; canEdit: boolean; onChanged: () => void }) {
+/** `version` changes when the person changed elsewhere on the page: their history is read again. */
+export function CandidateCrmHistory({ profile, canEdit, version, onChanged }: { profile: CandidateProfile; canEdit: boolean; version: number; onChanged: () => void }) {
   const timeline = useApiResource<TimelinePage>(`/api/candidates/${encodeURIComponent(profile.id)}/timeline?limit=${HISTORY_ENTRIES}`);
+  useReloadOnChange(version, timeline.reload);
+  const isLoaded = !!timeline.data;
   const pools = useApiResource<TalentPool[]>(canEdit ? '/api/talent-pools?limit=200' : null);
   const [poolId, setPoolId] = useState('');
   const [error, setError] = useState<unknown>(null);
@@ -53,7 +56,7 @@ export function CandidateCrmHistory({ profile, canEdit, onChanged }: { profile: 
       <ErrorNotice error={error} title="Could not add to the pool" />
       <h3 className="report-heading">Campaigns</h3>
       <ErrorNotice error={timeline.error} title="Could not load campaigns and events" />
-      {enrollments.length === 0 ? <p className="muted">Never enrolled.</p> : (
+      {enrollments.length === 0 ? <p className="muted">{isLoaded ? 'Never enrolled.' : 'Loading…'}</p> : (
         <table className="compact-table" data-testid="profile-enrollments">
           <tbody>
             {enrollments.map((e) => (
@@ -66,7 +69,7 @@ export function CandidateCrmHistory({ profile, canEdit, onChanged }: { profile: 
         </table>
       )}
       <h3 className="report-heading">Events</h3>
-      {registrations.length === 0 ? <p className="muted">No event registrations.</p> : (
+      {registrations.length === 0 ? <p className="muted">{isLoaded ? 'No event registrations.' : 'Loading…'}</p> : (
         <table className="compact-table" data-testid="profile-registrations">
           <tbody>
             {registrations.map((r, i) => (

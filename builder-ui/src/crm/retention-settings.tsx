@@ -55,7 +55,7 @@ export function RetentionSettings() {
       </div>
       <ErrorNotice error={error} title="The retention policy was refused" />
       {preview && (
-        <p className="notice" role="status" data-testid="retention-preview">
+        <p className="notice crm-info-notice" role="status" data-testid="retention-preview">
           Today this policy would email {n(preview.notify)} {preview.notify === 1 ? 'person' : 'people'} a renewal link and anonymize {n(preview.erase)}; {n(preview.wait)} are waiting out their notice.
         </p>
       )}

@@ -100,7 +100,7 @@ export function CampaignEditorPage({ campaignId }: { campaignId: string | null }
   };
 
   return (
-    <section data-testid="campaign-editor-page">
+    <section className="crm-page" data-testid="campaign-editor-page">
       <PageHeader backHref={campaignId ? `#/campaigns/${encodeURIComponent(campaignId)}` : '#/campaigns'} backLabel={campaignId ? 'Campaign' : 'Campaigns'} title={campaignId ? `Edit ${existing.data?.name ?? 'campaign'}` : 'New campaign'} />
       <ErrorNotice error={existing.error} title="Could not load the campaign" />
       <form className="crm-form" onSubmit={save} noValidate={false}>

@@ -75,7 +75,7 @@ export function CampaignPage({ campaignId }: { campaignId: string }) {
 
   const c = campaign.data;
   return (
-    <section data-testid="campaign-page">
+    <section className="crm-page" data-testid="campaign-page">
       <PageHeader
         backHref="#/campaigns"
         backLabel="Campaigns"

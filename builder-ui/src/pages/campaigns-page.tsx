@@ -21,7 +21,7 @@ export function CampaignsPage() {
   const all = campaigns.data ?? [];
   const rows = all.filter((c) => status === 'ALL' || c.status === status);
   return (
-    <section data-testid="campaigns-page">
+    <section className="crm-page" data-testid="campaigns-page">
       <PageHeader
         title="Campaigns"
         subtitle="Nurture sequences for an audience, sent as a person, within the contact policy; people leave when they apply, reply, unsubscribe or are hired."

@@ -56,8 +56,8 @@ export function CandidateProfilePage({ candidateId }: { candidateId: string }) {
               {hasCrmView && (
                 <>
                   <CandidateRelationshipCard profile={data} canEdit={canEdit} onSaved={onCrmChanged} />
-                  <CandidateContactCard key={`contact-${timelineKey}`} candidateId={candidateId} canEdit={canEdit} />
-                  <CandidateCrmHistory key={`history-${timelineKey}`} profile={data} canEdit={canEdit} onChanged={onCrmChanged} />
+                  <CandidateContactCard candidateId={candidateId} canEdit={canEdit} version={timelineKey} />
+                  <CandidateCrmHistory profile={data} canEdit={canEdit} version={timelineKey} onChanged={onCrmChanged} />
                 </>
               )}
             </div>

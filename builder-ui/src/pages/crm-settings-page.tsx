@@ -10,7 +10,7 @@ import '../crm/crm.css';
 export function CrmSettingsPage() {
   const { isAdmin } = useCrmRole();
   return (
-    <section data-testid="crm-settings-page">
+    <section className="crm-page" data-testid="crm-settings-page">
       <PageHeader title="CRM settings" subtitle="How and how often people may be contacted, how long their data is kept, and who is never emailed." />
       {!isAdmin && <div className="notice" role="note">Only admins change these settings; you can read the suppression list.</div>}
       <div className="settings-columns">

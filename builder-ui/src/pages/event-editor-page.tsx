@@ -54,7 +54,7 @@ export function EventEditorPage({ eventId }: { eventId: string | null }) {
   };
 
   return (
-    <section data-testid="event-editor-page">
+    <section className="crm-page" data-testid="event-editor-page">
       <PageHeader backHref={eventId ? `#/events/${encodeURIComponent(eventId)}` : '#/events'} backLabel={eventId ? 'Event' : 'Events'} title={eventId ? `Edit ${existing.data?.name ?? 'event'}` : 'New event'} />
       <ErrorNotice error={existing.error} title="Could not load the event" />
       <form className="crm-form" onSubmit={save}>

@@ -44,7 +44,7 @@ export function EventPage({ eventId }: { eventId: string }) {
   const counts = e?.counts;
 
   return (
-    <section data-testid="event-page">
+    <section className="crm-page" data-testid="event-page">
       <PageHeader
         backHref="#/events"
         backLabel="Events"

@@ -21,7 +21,7 @@ export function EventsPage() {
   const { canEdit } = useCrmRole();
   const rows = events.data?.events ?? [];
   return (
-    <section data-testid="events-page">
+    <section className="crm-page" data-testid="events-page">
       <PageHeader
         title="Events"
         subtitle="Career fairs, meetups and webinars: a public registration page, check-in at the door, follow-ups for who came and who did not."

@@ -1,7 +1,7 @@
 // Sourcing import (#/import): upload a CSV of people or JSON Resume files, optionally into a pool with tags and
 // a source; a progress bar follows the import to its report (created, merged, unchanged, failed rows by line
 // with the reason). Importing the same file again changes nothing. Recent imports are listed with theirs.
-import { useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { apiPostForm } from '../api';
 import { ErrorNotice } from '../components/error-notice';
 import { PageHeader } from '../components/page-header';
@@ -21,7 +21,10 @@ function useRecentImports() {
   const csv = useApiResource<BulkJob[]>('/api/bulk-jobs?kind=import_csv&limit=10');
   const json = useApiResource<BulkJob[]>('/api/bulk-jobs?kind=import_json_resume&limit=10');
   const jobs = [...(csv.data ?? []), ...(json.data ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, 10);
-  return { jobs, error: csv.error ?? json.error, reload: () => Promise.all([csv.reload(), json.reload()]) };
+  const { reload: reloadCsv } = csv;
+  const { reload: reloadJson } = json;
+  const reload = useCallback(() => Promise.all([reloadCsv(), reloadJson()]), [reloadCsv, reloadJson]);
+  return { jobs, error: csv.error ?? json.error, reload };
 }
 
 const fileNameOf = (job: BulkJob) => {
@@ -41,6 +44,12 @@ export function ImportPage() {
   const [shownJob, setShownJob] = useState<BulkJob | null>(null);
   const { job, error: pollError } = useBulkJob(shownJob);
   const isJson = files.length > 0 && files.every(isJsonFile);
+  // A finished import shows in the recent list with its outcome at once.
+  const finishedJobId = job && (job.status === 'SUCCEEDED' || job.status === 'FAILED') ? job.id : null;
+  const { reload: reloadRecent } = recent;
+  useEffect(() => {
+    if (finishedJobId) void reloadRecent();
+  }, [finishedJobId, reloadRecent]);
   const isMixed = files.length > 1 && !isJson;
 
   const upload = async (event: FormEvent) => {
@@ -62,7 +71,7 @@ export function ImportPage() {
   };
 
   return (
-    <section data-testid="import-page">
+    <section className="crm-page" data-testid="import-page">
       <PageHeader title="Import people" subtitle="A CSV export (LinkedIn, a spreadsheet, another ATS) or JSON Resume files. People already known are matched by email, phone or profile link and filled in, never doubled." />
       <form className="card import-form" onSubmit={upload} data-testid="import-form">
         <label className="field">

@@ -28,7 +28,7 @@ function SegmentCountPanel({ live, rowCount }: { live: ReturnType<typeof useLive
       <ul className="plain-list segment-preview" data-testid="segment-preview">
         {live.preview.map((p) => (
           <li key={p.id} data-testid="segment-preview-member">
-            <PersonCell person={p} />
+            <div className="segment-preview-person"><PersonCell person={p} /></div>
             <span className="segment-preview-facts"><InterestBadge level={p.interestLevel} /> <EngagementScore score={p.engagementScore} /></span>
           </li>
         ))}
@@ -98,7 +98,7 @@ export function SegmentEditorPage({ segmentId }: { segmentId: string | null }) {
   const problemsLeft = Object.keys(asQuery.problems).length;
 
   return (
-    <section data-testid="segment-editor-page">
+    <section className="crm-page" data-testid="segment-editor-page">
       <PageHeader backHref="#/segments" backLabel="Segments" title={segmentId ? saved.data?.name ?? 'Segment' : 'New segment'} subtitle="People who meet every condition below. The count follows your edits." />
       <ErrorNotice error={saved.error} title="Could not load the segment" onRetry={() => void saved.reload()} />
       <form className="segment-layout" onSubmit={save}>

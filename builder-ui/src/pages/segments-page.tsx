@@ -21,7 +21,7 @@ export function SegmentsPage() {
   const { canEdit } = useCrmRole();
   const rows = segments.data ?? [];
   return (
-    <section data-testid="segments-page">
+    <section className="crm-page" data-testid="segments-page">
       <PageHeader
         title="Segments"
         subtitle="Saved searches over people that stay current: skills, place, interest, engagement, stages reached. Campaigns aim at them."

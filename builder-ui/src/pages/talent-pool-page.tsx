@@ -73,7 +73,7 @@ export function TalentPoolPage({ poolId }: { poolId: string }) {
   };
 
   return (
-    <section data-testid="pool-page">
+    <section className="crm-page" data-testid="pool-page">
       <PageHeader
         backHref="#/pools"
         backLabel="Talent pools"

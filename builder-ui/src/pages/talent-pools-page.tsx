@@ -79,7 +79,7 @@ export function TalentPoolsPage() {
   };
 
   return (
-    <section data-testid="pools-page">
+    <section className="crm-page" data-testid="pools-page">
       <PageHeader
         title="Talent pools"
         subtitle="Hand-kept lists of people: silver medalists, event attendees, referrals. Campaigns and segments can aim at a pool."
