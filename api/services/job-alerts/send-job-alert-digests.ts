@@ -20,7 +20,7 @@ import { stopAlertUrl } from './subscribe-job-alert';
 const HOUR_MS = 3_600_000;
 /** Time since the last digest before the next; an hour short of the period, so a sweep's drift never skips one. */
 export const DIGEST_INTERVAL_MS: Record<string, number> = { DAILY: 23 * HOUR_MS, WEEKLY: 7 * 24 * HOUR_MS - HOUR_MS };
-const ALERTS_PER_PASS = 2000;
+const ALERTS_PER_PAGE = 1000;
 /** A digest lists at most this many jobs (the rest stay new for the next one). */
 export const MAX_JOBS_PER_DIGEST = 25;
 
@@ -44,28 +44,34 @@ export interface TDigestPass {
 }
 
 export async function sendJobAlertDigests(services: Services, now = new Date()): Promise<TDigestPass> {
-  // Due by frequency, or holding a reserved batch that still has to go out (deferred, or interrupted).
-  const { rows: due } = await services.pool.query<TDueAlert>(
-    `SELECT a.id, a."orgId", o.slug AS "orgSlug", o.name AS "orgName", a."candidateId", a.criteria, a."createdAt",
-            (SELECT min(d."sentAt") FROM "JobAlertDelivery" d WHERE d."alertId" = a.id AND d."messageId" IS NULL) AS "pendingSince"
-       FROM "JobAlert" a JOIN "Organization" o ON o.id = a."orgId" JOIN "Candidate" c ON c.id = a."candidateId"
-      WHERE a."isActive" AND c."anonymizedAt" IS NULL AND c."mergedIntoId" IS NULL AND c.email IS NOT NULL
-        AND (a."lastSentAt" IS NULL OR a."lastSentAt" <= $1::timestamptz - make_interval(secs => CASE a.frequency WHEN 'DAILY' THEN $2::float8 ELSE $3::float8 END / 1000)
-             OR EXISTS (SELECT 1 FROM "JobAlertDelivery" d WHERE d."alertId" = a.id AND d."messageId" IS NULL))
-      ORDER BY a."orgId", a.id LIMIT $4`,
-    [now, DIGEST_INTERVAL_MS.DAILY, DIGEST_INTERVAL_MS.WEEKLY, ALERTS_PER_PASS],
-  );
-  const pass: TDigestPass = { alerts: due.length, sent: 0, deferred: 0, suppressed: 0 };
+  const pass: TDigestPass = { alerts: 0, sent: 0, deferred: 0, suppressed: 0 };
   const jobsByOrg = new Map<string, TPublicJob[]>();
-  for (const alert of due) {
-    if (!jobsByOrg.has(alert.orgId)) jobsByOrg.set(alert.orgId, await listOpenJobs(services.prisma, alert.orgId, now));
-    const outcome = await digestOne(services, alert, jobsByOrg.get(alert.orgId)!, now).catch((err) => {
-      services.log.warn({ alertId: alert.id, err: (err as Error).message }, 'job alert digest failed; the next pass retries it');
-      return null;
-    });
-    if (outcome === 'SENT') pass.sent++;
-    else if (outcome === 'DEFERRED') pass.deferred++;
-    else if (outcome === 'SUPPRESSED') pass.suppressed++;
+  // Keyset pages over every due alert, so alerts with nothing new never crowd out the rest.
+  for (let after = ''; ;) {
+    // Due by frequency, or holding a reserved batch that still has to go out (deferred, or interrupted).
+    const { rows: due } = await services.pool.query<TDueAlert>(
+      `SELECT a.id, a."orgId", o.slug AS "orgSlug", o.name AS "orgName", a."candidateId", a.criteria, a."createdAt",
+              (SELECT min(d."sentAt") FROM "JobAlertDelivery" d WHERE d."alertId" = a.id AND d."messageId" IS NULL) AS "pendingSince"
+         FROM "JobAlert" a JOIN "Organization" o ON o.id = a."orgId" JOIN "Candidate" c ON c.id = a."candidateId"
+        WHERE a."isActive" AND a.id > $5 AND c."anonymizedAt" IS NULL AND c."mergedIntoId" IS NULL AND c.email IS NOT NULL
+          AND (a."lastSentAt" IS NULL OR a."lastSentAt" <= $1::timestamptz - make_interval(secs => CASE a.frequency WHEN 'DAILY' THEN $2::float8 ELSE $3::float8 END / 1000)
+               OR EXISTS (SELECT 1 FROM "JobAlertDelivery" d WHERE d."alertId" = a.id AND d."messageId" IS NULL))
+        ORDER BY a.id LIMIT $4`,
+      [now, DIGEST_INTERVAL_MS.DAILY, DIGEST_INTERVAL_MS.WEEKLY, ALERTS_PER_PAGE, after],
+    );
+    pass.alerts += due.length;
+    for (const alert of due) {
+      if (!jobsByOrg.has(alert.orgId)) jobsByOrg.set(alert.orgId, await listOpenJobs(services.prisma, alert.orgId, now));
+      const outcome = await digestOne(services, alert, jobsByOrg.get(alert.orgId)!, now).catch((err) => {
+        services.log.warn({ alertId: alert.id, err: (err as Error).message }, 'job alert digest failed; the next pass retries it');
+        return null;
+      });
+      if (outcome === 'SENT') pass.sent++;
+      else if (outcome === 'DEFERRED') pass.deferred++;
+      else if (outcome === 'SUPPRESSED') pass.suppressed++;
+    }
+    if (due.length < ALERTS_PER_PAGE) break;
+    after = due[due.length - 1]!.id;
   }
   if (pass.sent || pass.deferred || pass.suppressed) services.log.info(pass, 'job alert digests');
   return pass;
