@@ -18,7 +18,10 @@ const TRANSITIONS: Record<TCampaignAction, { from: readonly CampaignStatus[]; to
 export function nextCampaignStatus(current: CampaignStatus, action: TCampaignAction): { to: CampaignStatus } | { refusal: string } {
   const rule = TRANSITIONS[action];
   if (rule.from.includes(current)) return { to: rule.to };
-  return { refusal: `a ${current.toLowerCase()} campaign cannot be ${action === 'activate' ? 'activated' : `${action}d`} (only ${rule.from.map((s) => s.toLowerCase()).join(' or ')})` };
+  const done = action === 'activate' ? 'activated' : `${action}d`;
+  const from = rule.from.map((s) => s.toLowerCase());
+  const list = from.length > 1 ? `${from.slice(0, -1).join(', ')} or ${from[from.length - 1]}` : from[0];
+  return { refusal: `the campaign is ${current.toLowerCase()}; only ${list} campaigns can be ${done}` };
 }
 
 /** Fields whose change would mix two audiences or two graphs in one live campaign: editable while DRAFT or PAUSED. */

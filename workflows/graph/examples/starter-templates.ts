@@ -7,6 +7,7 @@ import { standardHiringGraph, OFFER_APPROVER_PLACEHOLDER, STANDARD_HIRING_STAGE_
 import { silverMedalistNurtureGraph } from './silver-medalist-nurture';
 import { eventFollowUpGraph } from './event-follow-up';
 import { jobAlertDigestGraph } from './job-alert-digest';
+import { prospectNurtureGraph } from './prospect-nurture';
 
 export interface StarterTemplate {
   id: string;
@@ -54,6 +55,15 @@ export const STARTER_TEMPLATES: readonly StarterTemplate[] = [
       'For job-alert subscribers: a confirmation, then a weekly digest every Tuesday morning in their time zone for 26 weeks, ' +
       'then a note that the alerts ended. Stops when they unsubscribe or are hired.',
     graph: jobAlertDigestGraph(),
+  },
+  {
+    id: 'prospect-nurture',
+    name: 'Prospect nurture (campaign)',
+    kind: 'NURTURE',
+    description:
+      'For a campaign\'s audience: an introduction on a weekday morning in their time zone, a follow-up two weeks later, ' +
+      'then a recruiter task to reach out by hand. Stops when they apply, reply, unsubscribe or are hired.',
+    graph: prospectNurtureGraph(),
   },
 ];
 

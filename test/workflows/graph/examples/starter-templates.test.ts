@@ -33,9 +33,10 @@ test.each(STARTER_TEMPLATES.map((t) => [t.id, t] as const))('%s validates with z
   expect(spots.size).toBe(template.graph.nodes.length);
 });
 
-test('the four templates of the issue, with unique ids', () => {
+test('the four templates of the issue and the campaign starter, with unique ids', () => {
   expect(STARTER_TEMPLATES.map((t) => [t.id, t.kind])).toEqual([
     ['standard-hiring', 'HIRING'], ['silver-medalist-nurture', 'NURTURE'], ['event-follow-up', 'NURTURE'], ['job-alert-digest', 'NURTURE'],
+    ['prospect-nurture', 'NURTURE'],
   ]);
 });
 
@@ -138,4 +139,23 @@ test('job-alert digest: a confirmation, 26 Tuesday-morning digests, then the end
     expect(when.getUTCHours()).toBe(8);
   }
   expect(emails.at(-1)).toMatchObject({ subject: 'Your job alerts from Acme have ended' });
+});
+
+describe('prospect nurture (campaign)', () => {
+  test('an introduction on the first weekday morning, a follow-up two weeks later, then a recruiter task', () => {
+    const result = dryRun('prospect-nurture', [at(30, 'task.completed', { outcome: {} })]);
+    expect(result.outcome).toBe('completed');
+    const emails = result.timeline.filter((e) => e.kind === 'email');
+    expect(emails.map((e) => (e.kind === 'email' ? e.subject : ''))).toEqual(['Noor, a team at Acme you might like', 'Following up, Noor']);
+    expect(emails[0]!.at).toBe('2026-06-01T09:00:00.000Z');
+    expect(days(emails[1]!.at) - days(emails[0]!.at)).toBeGreaterThanOrEqual(14);
+    expect(result.timeline.find((e) => e.kind === 'task')).toMatchObject({ title: 'Reach out to a prospect who has not answered the campaign' });
+  });
+
+  test('a reply ends it where it waits: no follow-up', () => {
+    const result = dryRun('prospect-nurture', [at(3, 'candidate.replied')]);
+    expect(result.outcome).toBe('exited');
+    expect(result.timeline.filter((e) => e.kind === 'email')).toHaveLength(1);
+    expect(result.parkedAt).toBe('gap');
+  });
 });
