@@ -3,7 +3,8 @@
 // their peers, writes bench/results/<name>.json and prints a summary.
 // builder-canvas needs only a browser, so it runs first, before the environment starts.
 // Sizes: BENCH_N (runs to start, default 2000), BENCH_CONCURRENCY (in flight,
-// default 50), BENCH_K (feedback samples, default 200). search generates its own database
+// default 50), BENCH_K (feedback samples, default 200), BENCH_ENROLL_N (audience of the enroll benchmark,
+// default 100,000). search generates its own database
 // (bench/search-data.ts; BENCH_CANDIDATES, default 1,000,000) and needs no Temporal; segment reuses it.
 import { startBenchEnvironment } from './environment';
 import { machineInfo, writeResult } from './report';
@@ -14,9 +15,10 @@ import { runBuilderCanvasBench } from './builder-canvas';
 import { benchSearch } from './search';
 import { benchApply } from './apply';
 import { benchSegment } from './segment';
+import { benchEnroll } from './enroll';
 import { benchSend } from './send';
 
-const BENCHMARKS = ['start-runs', 'feedback-latency', 'compile', 'linear-plan', 'nurture-loop', 'builder-canvas', 'search', 'segment', 'apply', 'send'] as const;
+const BENCHMARKS = ['start-runs', 'feedback-latency', 'compile', 'linear-plan', 'nurture-loop', 'builder-canvas', 'search', 'segment', 'apply', 'enroll', 'send'] as const;
 type BenchmarkName = (typeof BENCHMARKS)[number];
 
 function intFromEnv(name: string, fallback: number): number {
@@ -68,6 +70,14 @@ async function main() {
       console.log(`  ours: ${r.ours.applicationsPerSecond} applications/s, p50 ${r.ours.latencyMs.p50} ms, p95 ${r.ours.latencyMs.p95} ms (${r.ours.failures} failed, ${r.ours.resumesParsed} resumes parsed)`);
       console.log(`  bare: ${r.peer.applicationsPerSecond} applications/s, p50 ${r.peer.latencyMs.p50} ms, p95 ${r.peer.latencyMs.p95} ms (${r.peer.failures} failed)`);
       console.log(`  ratio ours/bare: ${r.ratio}`);
+    }
+    if (selected.includes('enroll')) {
+      const r = await benchEnroll(env, { n: intFromEnv('BENCH_ENROLL_N', 100_000) });
+      const file = writeResult(r.benchmark, { ...r, machine });
+      console.log(`\nenroll (n=${r.params.n}, ${r.params.concurrency} starts in flight) -> ${file}`);
+      console.log(`  ours: ${r.ours.runsPerSecond} runs/s (${r.ours.status}, ${(r.ours.report as { started?: number }).started} started in ${r.ours.elapsedMs} ms; all parked after ${r.ours.parkedAllAfterMs} ms; peak RSS ${r.ours.peakRssMb} MB; other processes ${r.ours.otherProcessesCores ?? '?'} cores)`);
+      console.log(`  peer: ${r.peer.runsPerSecond} runs/s (${r.peer.started} started in ${r.peer.elapsedMs} ms; peak RSS ${r.peer.peakRssMb} MB; other processes ${r.peer.otherProcessesCores ?? '?'} cores)`);
+      console.log(`  ratio ours/peer: ${r.ratio}; peak RSS ${r.peakRssMb} MB  goal ${r.goal}: ${r.isGoalMet ? 'PASS' : 'MISS'}`);
     }
     if (selected.includes('send')) {
       const r = await benchSend(env, { n: intFromEnv('BENCH_SEND_N', 10_000), concurrency: intFromEnv('BENCH_SEND_CONCURRENCY', 20) });
