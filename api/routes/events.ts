@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { defineRoute } from '../route';
 import { ZCreateEvent, ZUpdateEvent } from '../services/events/event-input';
 import { cancelEvent, createEvent, publishEvent, updateEvent } from '../services/events/save-event';
-import { listEvents, listRegistrations, readEvent, streamRegistrationsCsv, ZListEventsQuery, ZRegistrationsQuery } from '../services/events/list-events';
+import { listEvents, listRegistrations, readEvent, registrationsOfCandidate, streamRegistrationsCsv, ZListEventsQuery, ZRegistrationsQuery } from '../services/events/list-events';
 import { registerForEvent } from '../services/events/register-for-event';
 import { cancelRegistration } from '../services/events/cancel-registration';
 import { checkIn, ZCheckIn } from '../services/events/check-in';
@@ -72,6 +72,11 @@ export const eventRoutes = [
     method: 'post', path: '/api/events/:id/registrations/:registrationId/cancel', summary: "Cancel a registration; the place goes to the waitlist's first person", access: ORG_WIDE,
     params: z.object({ id: ZId, registrationId: ZId }).strict(),
     handler: async ({ services, auth, params }) => ({ body: await cancelRegistration(services, { orgId: auth.orgId, eventId: params.id, registrationId: params.registrationId, actor: { type: 'USER', id: auth.userId } }) }),
+  }),
+  defineRoute({
+    method: 'get', path: '/api/candidates/:id/event-registrations', summary: "A candidate's event registrations (status, check-in) with each event, newest event first", access: ORG_WIDE,
+    params: ZParams, scope: { kind: 'candidate' },
+    handler: async ({ services, auth, params }) => ({ body: await registrationsOfCandidate(services, auth.orgId, params.id) }),
   }),
   defineRoute({
     method: 'post', path: '/api/events/:id/check-in', summary: 'Check someone in: { registrationId } | { email } | { code } (the check-in code of their confirmation) | { walkIn: person } (register and check in at once)', access: ORG_WIDE, params: ZParams,

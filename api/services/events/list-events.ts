@@ -102,3 +102,21 @@ export async function streamRegistrationsCsv(services: Services, orgId: string, 
   }
   res.end();
 }
+
+/** A person's registrations, newest event first, with the event's name, time and place (the profile's events). */
+export async function registrationsOfCandidate(services: Services, orgId: string, candidateId: string) {
+  const { rows } = await services.pool.query<{
+    id: string; status: string; source: string | null; checkedInAt: Date | null; createdAt: Date;
+    eventId: string; name: string; kind: string; eventStatus: string; startsAt: Date; endsAt: Date | null; timeZone: string; location: string | null; isOnline: boolean;
+  }>(
+    `SELECT r.id, r.status, r.source, r."checkedInAt", r."createdAt", e.id AS "eventId", e.name, e.kind, e.status AS "eventStatus", e."startsAt", e."endsAt", e."timeZone", e.location, e."isOnline"
+       FROM "EventRegistration" r JOIN "RecruitingEvent" e ON e.id = r."eventId"
+      WHERE r."candidateId" = $1 AND r."orgId" = $2 ORDER BY e."startsAt" DESC, r.id LIMIT 500`,
+    [candidateId, orgId],
+  );
+  return {
+    registrations: rows.map(({ eventId, name, kind, eventStatus, startsAt, endsAt, timeZone, location, isOnline, ...r }) => ({
+      ...r, event: { id: eventId, name, kind, status: eventStatus, startsAt, endsAt, timeZone, location, isOnline },
+    })),
+  };
+}

@@ -243,6 +243,10 @@ test('follow-up runs per status: registered, attended (check-in) and no-show (th
   const attendance = async (candidateId: string) => (await t.prisma.engagementEvent.findMany({ where: { candidateId, eventId: event.id }, orderBy: { at: 'asc' } })).map((e) => e.kind);
   expect(await attendance(graceId)).toEqual(['REGISTERED', 'ATTENDED']);
   expect(await attendance(alanId)).toEqual(['REGISTERED', 'NO_SHOW']);
+  // The profile's events: Grace attended.
+  const profile = await recruiter('GET', `/api/candidates/${graceId}/event-registrations`);
+  expect(profile.body.registrations).toEqual([expect.objectContaining({ id: g.body.registrationId, status: 'ATTENDED', event: expect.objectContaining({ id: event.id }) })]);
+  expect((await apiClient(t.url, org.tokens.interviewer)('GET', `/api/candidates/${graceId}/event-registrations`)).status).toBe(403);
   // Showing up weighs more in the engagement score than not showing up.
   const scoreOf = async (id: string) => (await t.prisma.candidate.findUniqueOrThrow({ where: { id } })).engagementScore;
   expect(await scoreOf(graceId)).toBeGreaterThan(await scoreOf(alanId));
