@@ -64,54 +64,46 @@ export async function benchSend(env: BenchEnvironment, params: SendBenchParams) 
   });
   const peerTransport = nodemailer.createTransport(system.sink.url, { pool: true, maxConnections: 5 } as never);
 
-  let next = 0;
-  const ours = async (count: number) => {
-    const start = next;
-    next += count;
+  /** `count` sends, `concurrency` in flight: elapsed time, each send's latency, failures. */
+  const timedRound = async (count: number, send: (i: number) => Promise<boolean>) => {
     const latencies: number[] = [];
     let failures = 0;
     const t0 = now();
     await forEachConcurrently(count, params.concurrency, async (i) => {
-      const c = candidates[start + i]!;
       const t = now();
-      try {
-        const r = await sendCandidateEmail(deps, { orgId: org.orgId, candidateId: c.id, idempotencyKey: `bench-send/${c.id}`, category: 'MARKETING', topic: 'jobs', content: { subject: SUBJECT, body: BODY } });
-        if (r.status !== 'SENT') failures++;
-      } catch {
-        failures++;
-      }
+      const isSent = await send(i).catch(() => false);
+      if (!isSent) failures++;
       latencies.push(now() - t);
     });
     return { elapsedMs: now() - t0, latencies, failures };
   };
-  let peerNext = 0;
-  const peer = async (count: number) => {
-    const start = peerNext;
-    peerNext += count;
-    const latencies: number[] = [];
-    let failures = 0;
-    const t0 = now();
-    await forEachConcurrently(count, params.concurrency, async (i) => {
-      const m = prerendered[start + i]!;
-      const t = now();
-      try {
-        await peerTransport.sendMail({
-          from: `"${sender.name}" <${sender.email}>`, to: m.to, subject: m.subject, text: m.text, html: m.html, messageId: `<${m.id}@peer>`,
-          replyTo: signedAddress(deps.linkSigningKey, 'reply', m.id, deps.replyDomain),
-        });
-      } catch {
-        failures++;
-      }
-      latencies.push(now() - t);
+  let next = 0;
+  const ours = (count: number) => {
+    const start = (next += count) - count;
+    return timedRound(count, async (i) => {
+      const c = candidates[start + i]!;
+      const r = await sendCandidateEmail(deps, { orgId: org.orgId, candidateId: c.id, idempotencyKey: `bench-send/${c.id}`, category: 'MARKETING', topic: 'jobs', content: { subject: SUBJECT, body: BODY } });
+      return r.status === 'SENT';
     });
-    return { elapsedMs: now() - t0, latencies, failures };
+  };
+  let peerNext = 0;
+  const peer = (count: number) => {
+    const start = (peerNext += count) - count;
+    return timedRound(count, async (i) => {
+      const m = prerendered[start + i]!;
+      await peerTransport.sendMail({
+        from: `"${sender.name}" <${sender.email}>`, to: m.to, subject: m.subject, text: m.text, html: m.html, messageId: `<${m.id}@peer>`,
+        replyTo: signedAddress(deps.linkSigningKey, 'reply', m.id, deps.replyDomain),
+      });
+      return true;
+    });
   };
 
   // Warm-up: connections, JIT, caches.
   await ours(100);
   await peer(100);
   const half = Math.floor(params.n / 2);
-  const rounds = { peer: [] as Awaited<ReturnType<typeof peer>>[], ours: [] as Awaited<ReturnType<typeof ours>>[] };
+  const rounds = { peer: [] as Awaited<ReturnType<typeof timedRound>>[], ours: [] as Awaited<ReturnType<typeof timedRound>>[] };
   for (let r = 0; r < 2; r++) {
     rounds.peer.push(await peer(half));
     rounds.ours.push(await ours(half));

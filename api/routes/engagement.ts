@@ -3,15 +3,14 @@
 // contact status and preferences (changed on their behalf, e.g. asked by phone).
 import { z } from 'zod';
 import { defineRoute } from '../route';
-import { AppError } from '../errors';
 import { ORG_WIDE_ROLES } from '../sessions/access-scope';
 import { withTransaction } from '../platform/db/transaction';
 import { withRunSignals } from '../services/run-signals';
 import { recordAudit } from '../services/audit';
-import { readContactPolicy, ZContactPolicy, ZTopic, ALL_MARKETING } from '../services/messaging/contact-policy';
+import { readContactPolicy, ZContactPolicy } from '../services/messaging/contact-policy';
 import { addSuppression, listSuppressions, removeSuppression, ZSuppressionListQuery, ZSuppressionRequest } from '../services/messaging/suppressions';
 import { readContactStatus } from '../services/messaging/contact-status';
-import { changePreferences, readPreferences } from '../services/messaging/contact-preferences';
+import { changePreferences, choicesOf, readPreferences, ZPreferenceChoices } from '../services/messaging/contact-preferences';
 
 const ZId = z.object({ id: z.string().min(1).max(100) }).strict();
 
@@ -65,14 +64,10 @@ export const engagementRoutes = [
   defineRoute({
     method: 'put', path: '/api/candidates/:id/preferences', summary: 'Record the candidate\'s email preferences on their behalf: isSubscribedToAll and/or topics { <topic>: boolean }',
     access: ['ADMIN', 'RECRUITER'], scope: { kind: 'candidate' }, params: ZId,
-    body: z.object({ isSubscribedToAll: z.boolean().optional(), topics: z.record(ZTopic, z.boolean()).optional() }).strict()
-      .refine((b) => b.isSubscribedToAll !== undefined || b.topics !== undefined, 'send isSubscribedToAll, topics or both'),
-    bodyLimit: '8kb',
+    body: ZPreferenceChoices, bodyLimit: '8kb',
     handler: async ({ services, auth, params, body }) => {
-      if (body.topics && ALL_MARKETING in body.topics) throw new AppError('VALIDATION_FAILED', `"${ALL_MARKETING}" is not a topic: use isSubscribedToAll`, [{ path: `body.topics.${ALL_MARKETING}`, message: 'reserved' }]);
       await withRunSignals(services, (client, signals) => changePreferences(client, signals, {
-        orgId: auth.orgId, candidateId: params.id, actor: { type: 'USER', id: auth.userId },
-        choices: { ...body.topics, ...(body.isSubscribedToAll === undefined ? {} : { [ALL_MARKETING]: body.isSubscribedToAll }) },
+        orgId: auth.orgId, candidateId: params.id, actor: { type: 'USER', id: auth.userId }, choices: choicesOf(body),
       }));
       return { body: await readPreferences(services.pool, auth.orgId, params.id) };
     },

@@ -14,7 +14,7 @@ import { hitRateLimit, type TRateLimit } from '../sessions/rate-limit';
 import { readUrlEncodedForm } from '../careers/read-url-encoded-form';
 import { verifyLinkToken } from '../services/messaging/message-tokens';
 import { recordClick, recordOpen } from '../services/engagement/track-message';
-import { ZTopic, ALL_MARKETING } from '../services/messaging/contact-policy';
+import { choicesOf, ZPreferenceChoices } from '../services/messaging/contact-preferences';
 import { linkUrl } from '../services/messaging/send-candidate-email';
 import {
   choicesFromForm, readLinkPreferences, readPreferenceLink, readUnsubscribeLink, savePreferences, unsubscribeFromAll, type TCandidateLink,
@@ -50,6 +50,26 @@ async function pageLimit(services: Services, req: Request) {
 }
 
 const preferencesUrlOf = (services: Services, link: TCandidateLink) => linkUrl({ publicUrl: '', linkSigningKey: services.config.LINK_SIGNING_KEY }, 'preferences', link.candidateId);
+
+type TLinkKind = 'unsubscribe' | 'preferences';
+const readLink = (services: Services, kind: TLinkKind, token: string) =>
+  (kind === 'unsubscribe' ? readUnsubscribeLink : readPreferenceLink)(services.pool, services.config.LINK_SIGNING_KEY, token);
+
+/** A page behind a signed link: rate-limited, the refusal page for a link that is not valid, else `render`. */
+async function linkPage(ctx: { services: Services; req: Request; res: Response; params: { token: string } }, kind: TLinkKind, render: (link: TCandidateLink) => Promise<string>) {
+  await pageLimit(ctx.services, ctx.req);
+  const link = await readLink(ctx.services, kind, ctx.params.token);
+  return sendHtml(ctx.res, link ? 200 : 404, link ? await render(link) : renderLinkRefusedPage());
+}
+
+/** The preference center's JSON: rate-limited, 404 for a link that is not valid, then `work` and the state after it. */
+async function preferencesJson(ctx: { services: Services; req: Request; params: { token: string } }, work: (link: TCandidateLink) => Promise<unknown> = async () => undefined) {
+  await pageLimit(ctx.services, ctx.req);
+  const link = await readLink(ctx.services, 'preferences', ctx.params.token);
+  if (!link) throw new AppError('NOT_FOUND', 'this preference link is not valid', [{ path: 'params.token', message: 'not valid' }]);
+  await work(link);
+  return { body: { organization: link.organization, email: maskEmail(link.email), ...(await readLinkPreferences(ctx.services, link)) } };
+}
 
 function checkInboundSecret(services: Services, req: Request) {
   const expected = services.config.INBOUND_WEBHOOK_SECRET;
@@ -87,11 +107,6 @@ export const ZInboundBounceRequest = z
   })
   .strict();
 
-const ZPreferencesRequest = z
-  .object({ isSubscribedToAll: z.boolean().optional(), topics: z.record(ZTopic, z.boolean()).optional() })
-  .strict()
-  .refine((b) => b.isSubscribedToAll !== undefined || b.topics !== undefined, 'send isSubscribedToAll, topics or both');
-
 export const publicMessagingRoutes = [
   defineRoute({
     method: 'get', path: '/t/o/:file', summary: 'Open pixel of a marketing email (1x1 GIF). Opens are unreliable: privacy proxies fetch images unread', access: 'public',
@@ -118,72 +133,49 @@ export const publicMessagingRoutes = [
   defineRoute({
     method: 'get', path: '/u/:token', summary: 'Unsubscribe page: asks to confirm (changes nothing); its button POSTs', access: 'public',
     params: ZToken,
-    handler: async ({ services, params, req, res }) => {
-      await pageLimit(services, req);
-      const link = await readUnsubscribeLink(services.pool, services.config.LINK_SIGNING_KEY, params.token);
-      if (!link) return sendHtml(res, 404, renderLinkRefusedPage());
-      return sendHtml(res, 200, renderUnsubscribePage({ ...link, action: `/u/${encodeURIComponent(params.token)}`, preferencesUrl: preferencesUrlOf(services, link) }));
-    },
+    handler: async (ctx) => linkPage(ctx, 'unsubscribe', async (link) =>
+      renderUnsubscribePage({ ...link, action: `/u/${encodeURIComponent(ctx.params.token)}`, preferencesUrl: preferencesUrlOf(ctx.services, link) })),
   }),
   defineRoute({
     method: 'post', path: '/u/:token', summary: 'RFC 8058 one-click unsubscribe from all marketing email (List-Unsubscribe-Post; no cookie or session needed)', access: 'public',
     params: ZToken,
-    handler: async ({ services, params, req, res }) => {
-      await pageLimit(services, req);
-      const link = await readUnsubscribeLink(services.pool, services.config.LINK_SIGNING_KEY, params.token);
-      if (!link) return sendHtml(res, 404, renderLinkRefusedPage());
-      await unsubscribeFromAll(services, link);
-      return sendHtml(res, 200, renderUnsubscribedPage({ ...link, preferencesUrl: preferencesUrlOf(services, link) }));
-    },
+    handler: async (ctx) => linkPage(ctx, 'unsubscribe', async (link) => {
+      await unsubscribeFromAll(ctx.services, link);
+      return renderUnsubscribedPage({ ...link, preferencesUrl: preferencesUrlOf(ctx.services, link) });
+    }),
   }),
   defineRoute({
     method: 'get', path: '/preferences/:token', summary: 'Preference center: which marketing emails the candidate gets, by topic, or none', access: 'public',
     params: ZToken,
-    handler: async ({ services, params, req, res }) => {
-      await pageLimit(services, req);
-      const link = await readPreferenceLink(services.pool, services.config.LINK_SIGNING_KEY, params.token);
-      if (!link) return sendHtml(res, 404, renderLinkRefusedPage());
-      return sendHtml(res, 200, renderPreferencePage({ ...link, action: `/preferences/${encodeURIComponent(params.token)}`, state: await readLinkPreferences(services, link) }));
-    },
+    handler: async (ctx) => linkPage(ctx, 'preferences', async (link) =>
+      renderPreferencePage({ ...link, action: `/preferences/${encodeURIComponent(ctx.params.token)}`, state: await readLinkPreferences(ctx.services, link) })),
   }),
   defineRoute({
     method: 'post', path: '/preferences/:token', summary: 'Save the preference center form (application/x-www-form-urlencoded: topic:<name>=on, action=save|unsubscribe_all)', access: 'public',
     params: ZToken,
-    handler: async ({ services, params, req, res }) => {
-      await pageLimit(services, req);
-      const link = await readPreferenceLink(services.pool, services.config.LINK_SIGNING_KEY, params.token);
-      if (!link) return sendHtml(res, 404, renderLinkRefusedPage());
-      const fields = await readUrlEncodedForm(req);
-      await savePreferences(services, link, choicesFromForm(await readLinkPreferences(services, link), fields));
-      const state = await readLinkPreferences(services, link);
+    handler: async (ctx) => linkPage(ctx, 'preferences', async (link) => {
+      const fields = await readUrlEncodedForm(ctx.req);
+      await savePreferences(ctx.services, link, choicesFromForm(await readLinkPreferences(ctx.services, link), fields));
+      const state = await readLinkPreferences(ctx.services, link);
       const notice = state.isSubscribedToAll ? 'Your choices are saved.' : 'You are unsubscribed from all marketing emails.';
-      return sendHtml(res, 200, renderPreferencePage({ ...link, action: `/preferences/${encodeURIComponent(params.token)}`, state, notice }));
-    },
+      return renderPreferencePage({ ...link, action: `/preferences/${encodeURIComponent(ctx.params.token)}`, state, notice });
+    }),
   }),
   defineRoute({
     method: 'get', path: '/api/public/preferences/:token', summary: 'The preference center as JSON: organization, masked address, all-marketing switch and topics', access: 'public',
     params: ZToken,
-    handler: async ({ services, params, req }) => {
-      await pageLimit(services, req);
-      const link = await readPreferenceLink(services.pool, services.config.LINK_SIGNING_KEY, params.token);
-      if (!link) throw new AppError('NOT_FOUND', 'this preference link is not valid', [{ path: 'params.token', message: 'not valid' }]);
-      return { body: { organization: link.organization, email: maskEmail(link.email), ...(await readLinkPreferences(services, link)) } };
-    },
+    handler: async (ctx) => preferencesJson(ctx),
   }),
   defineRoute({
     method: 'put', path: '/api/public/preferences/:token', summary: 'Change the preferences: isSubscribedToAll and/or topics { <topic>: boolean } (offered topics only)', access: 'public',
-    params: ZToken, body: ZPreferencesRequest, bodyLimit: '8kb',
-    handler: async ({ services, params, body, req }) => {
-      await pageLimit(services, req);
-      const link = await readPreferenceLink(services.pool, services.config.LINK_SIGNING_KEY, params.token);
-      if (!link) throw new AppError('NOT_FOUND', 'this preference link is not valid', [{ path: 'params.token', message: 'not valid' }]);
-      const state = await readLinkPreferences(services, link);
-      const offered = new Set(state.topics.map((t) => t.topic));
+    params: ZToken, body: ZPreferenceChoices, bodyLimit: '8kb',
+    handler: async (ctx) => preferencesJson(ctx, async (link) => {
+      const { body, services } = ctx;
+      const offered = new Set((await readLinkPreferences(services, link)).topics.map((t) => t.topic));
       const unknown = Object.keys(body.topics ?? {}).filter((t) => !offered.has(t));
       if (unknown.length) throw new AppError('VALIDATION_FAILED', `unknown topics: ${unknown.join(', ')}`, unknown.map((t) => ({ path: `body.topics.${t}`, message: `not one of ${[...offered].join(', ')}` })));
-      await savePreferences(services, link, { ...body.topics, ...(body.isSubscribedToAll === undefined ? {} : { [ALL_MARKETING]: body.isSubscribedToAll }) });
-      return { body: { organization: link.organization, email: maskEmail(link.email), ...(await readLinkPreferences(services, link)) } };
-    },
+      await savePreferences(services, link, choicesOf(body));
+    }),
   }),
   defineRoute({
     method: 'post', path: '/api/inbound/email', summary: 'Inbound email webhook for mail providers (header X-Trellis-Inbound-Secret): a reply to a reply address is threaded to the candidate', access: 'public',

@@ -23,6 +23,11 @@ interface DeferralMemo {
   deferrals: number;
 }
 
+/** start() of a message node: its activity with the config, the run, the node, the visit's idempotency key and the run's variables. */
+export function sendMessage<C extends object>(activity: 'sendEmail' | 'sendSms', ctx: NodeContext<C>): NodeEffect {
+  return { kind: 'activity', activity, input: { ...ctx.config, run: ctx.run, nodeId: ctx.nodeId, idempotencyKey: ctx.idempotencyKey, vars: ctx.vars } };
+}
+
 /** resume() of a message node whose start() is `send`: the result leaves by "out" as `varName`, unless it is deferred. */
 export function resumeMessageSend<C>(ctx: NodeContext<C>, event: NodeEvent, send: NodeEffect, varName: string): NodeEffect {
   if (event.type === 'timeout') return send;

@@ -5,11 +5,25 @@
 // exit; the send path checks the same rows at send time, so a message already
 // scheduled by any process is held back too.
 import type { PoolClient } from 'pg';
+import { z } from 'zod';
 import type { OutboxRow } from '../outbox-dispatcher';
 import { signalCandidateRuns } from '../run-signals';
 import { recordEngagement } from '../engagement/record-engagement';
 import { recordAudit } from '../audit';
-import { ALL_MARKETING, DEFAULT_TOPICS } from './contact-policy';
+import { ALL_MARKETING, DEFAULT_TOPICS, ZTopic } from './contact-policy';
+
+/** A change of preferences as the APIs take it: the all-marketing switch and/or topics. */
+export const ZPreferenceChoices = z
+  .object({
+    isSubscribedToAll: z.boolean().optional(),
+    topics: z.record(ZTopic.refine((t) => t !== ALL_MARKETING, `"${ALL_MARKETING}" is not a topic: use isSubscribedToAll`), z.boolean()).optional(),
+  })
+  .strict()
+  .refine((b) => b.isSubscribedToAll !== undefined || b.topics !== undefined, 'send isSubscribedToAll, topics or both');
+
+export function choicesOf(change: z.infer<typeof ZPreferenceChoices>): Record<string, boolean> {
+  return { ...change.topics, ...(change.isSubscribedToAll === undefined ? {} : { [ALL_MARKETING]: change.isSubscribedToAll }) };
+}
 
 export interface TPreferenceState {
   /** False once the candidate unsubscribed from all marketing. */

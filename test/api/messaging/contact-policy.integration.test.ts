@@ -198,3 +198,19 @@ test('texts follow the same policy: a marketing SMS to an unsubscribed person or
   expect(await text(ada.id, 'TRANSACTIONAL')).toMatchObject({ status: 'SUPPRESSED', policyReason: 'suppressed' });
   expect(sent).toHaveLength(1);
 });
+
+test('a recruiter records preferences on the person\'s behalf; "all" is not a topic', async () => {
+  const org = await createTestOrg(t.prisma);
+  const recruiter = apiClient(t.url, org.tokens.recruiter);
+  const ada = await createProspect(t, org.orgId);
+  const bad = await recruiter('PUT', `/api/candidates/${ada.id}/preferences`, { topics: { all: false } });
+  expect(bad.status).toBe(400);
+  expect(bad.body.error.details[0].path).toBe('body.topics.all');
+  expect((await recruiter('PUT', `/api/candidates/${ada.id}/preferences`, {})).status).toBe(400);
+  const saved = await recruiter('PUT', `/api/candidates/${ada.id}/preferences`, { topics: { newsletter: false } });
+  expect(saved.status).toBe(200);
+  expect(saved.body.topics).toContainEqual({ topic: 'newsletter', isSubscribed: false });
+  expect(await t.prisma.auditEvent.findFirst({ where: { entityId: ada.id, action: 'candidate.contact_preferences_changed' } })).toMatchObject({ actorType: 'USER', actorId: org.userIds.recruiter, after: { newsletter: false } });
+  expect((await sendCandidateEmail(deps, marketingEmail(org.orgId, ada.id, { topic: 'newsletter' }))).policyReason).toBe('unsubscribed');
+  expect((await apiClient(t.url, (await createTestOrg(t.prisma)).tokens.admin)('PUT', `/api/candidates/${ada.id}/preferences`, { topics: { jobs: false } })).status).toBe(404);
+});

@@ -1,7 +1,7 @@
 // Send an email rendered from Handlebars templates over the candidate's data.
 import { z } from 'zod';
-import { defineNode, type NodeContext, type NodeEffect, type RunRef } from '../node-definition';
-import { resumeMessageSend, type TMessageSendResult } from '../message-deferral';
+import { defineNode, type RunRef } from '../node-definition';
+import { resumeMessageSend, sendMessage, type TMessageSendResult } from '../message-deferral';
 
 export const ZSendEmailConfig = z
   .object({
@@ -26,14 +26,6 @@ export interface TSendEmailInput extends TSendEmailConfig {
 
 export type TSendEmailResult = TMessageSendResult;
 
-function send(ctx: NodeContext<TSendEmailConfig>): NodeEffect {
-  return {
-    kind: 'activity',
-    activity: 'sendEmail',
-    input: { ...ctx.config, run: ctx.run, nodeId: ctx.nodeId, idempotencyKey: ctx.idempotencyKey, vars: ctx.vars } satisfies TSendEmailInput,
-  };
-}
-
 export default defineNode({
   type: 'message.send_email',
   typeVersion: 1,
@@ -48,6 +40,6 @@ export default defineNode({
   config: ZSendEmailConfig,
   ports: () => ['out'],
   templateFields: ['subject', 'body'],
-  start: send,
-  resume: (ctx, event) => resumeMessageSend(ctx, event, send(ctx), 'lastEmail'),
+  start: (ctx) => sendMessage('sendEmail', ctx),
+  resume: (ctx, event) => resumeMessageSend(ctx, event, sendMessage('sendEmail', ctx), 'lastEmail'),
 });

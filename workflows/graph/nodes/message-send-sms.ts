@@ -1,7 +1,7 @@
 // Send a text message rendered from a Handlebars template to the candidate's phone.
 import { z } from 'zod';
-import { defineNode, type NodeContext, type NodeEffect, type RunRef } from '../node-definition';
-import { resumeMessageSend, type TMessageSendResult } from '../message-deferral';
+import { defineNode, type RunRef } from '../node-definition';
+import { resumeMessageSend, sendMessage, type TMessageSendResult } from '../message-deferral';
 
 /** Providers concatenate long texts up to 1600 characters (10 segments). */
 export const SMS_MAX_CHARS = 1600;
@@ -24,14 +24,6 @@ export interface TSendSmsInput extends TSendSmsConfig {
 
 export type TSendSmsResult = TMessageSendResult;
 
-function send(ctx: NodeContext<TSendSmsConfig>): NodeEffect {
-  return {
-    kind: 'activity',
-    activity: 'sendSms',
-    input: { ...ctx.config, run: ctx.run, nodeId: ctx.nodeId, idempotencyKey: ctx.idempotencyKey, vars: ctx.vars } satisfies TSendSmsInput,
-  };
-}
-
 export default defineNode({
   type: 'message.send_sms',
   typeVersion: 1,
@@ -46,6 +38,6 @@ export default defineNode({
   config: ZSendSmsConfig,
   ports: () => ['out'],
   templateFields: ['body'],
-  start: send,
-  resume: (ctx, event) => resumeMessageSend(ctx, event, send(ctx), 'lastSms'),
+  start: (ctx) => sendMessage('sendSms', ctx),
+  resume: (ctx, event) => resumeMessageSend(ctx, event, sendMessage('sendSms', ctx), 'lastSms'),
 });
