@@ -7,10 +7,10 @@
 // its own worker completing them. Goal: ours >= 0.8 x the peer's rate; the RSS of the process that runs the
 // worker (here also the API, the peer's worker and the load generator: an upper bound) <= 1.5 GB throughout.
 import crypto from 'node:crypto';
-import { peerTrivial } from './peer-workflows';
+import { cpuMsPer, peerSide } from './start-runs';
 import type { BenchEnvironment } from './environment';
 import { startOtherLoadMeter } from './other-load';
-import { forEachConcurrently, now, pollUntil, round, summarize } from './stats';
+import { now, pollUntil, round } from './stats';
 import { apiClient, createTestOrg } from '../test/support/harness';
 import { createNurturePipeline } from '../test/support/campaign-fixtures';
 import { START_CONCURRENCY } from '../api/services/campaigns/start-campaign-runs';
@@ -45,32 +45,12 @@ function rssSampler() {
   };
 }
 
-/** CPU this process spent per run since `since`, in ms. */
-const cpuMsPer = (since: NodeJS.CpuUsage, runs: number) => {
-  const { user, system } = process.cpuUsage(since);
-  return round((user + system) / 1000 / runs, 2);
-};
-
-async function peerSide(env: BenchEnvironment, n: number, concurrency: number) {
-  const { client, taskQueue } = env.peer;
-  const tag = crypto.randomBytes(4).toString('hex');
-  const callMs: number[] = [];
-  const otherLoad = startOtherLoadMeter(env.databaseName);
+/** The bare client loop of start-runs, with this process's peak RSS beside it. */
+async function peerWithRss(env: BenchEnvironment, n: number, concurrency: number) {
   const peakRss = rssSampler();
-  const cpu = process.cpuUsage();
-  const t0 = now();
-  await forEachConcurrently(n, concurrency, async (i) => {
-    const t = now();
-    await client.workflow.start(peerTrivial, { taskQueue, workflowId: `peer-enroll-${tag}-${i}` });
-    callMs.push(now() - t);
-  });
-  const elapsedMs = now() - t0;
-  const cpuMsPerRun = cpuMsPer(cpu, n);
-  const otherProcessesCores = otherLoad();
-  console.log(`  peer: ${n} trivial workflows started in ${round(elapsedMs)} ms; waiting for its worker to complete them`);
-  // Not timed: the peer's worker finishes them, so ours starts on a quiet system.
-  await pollUntil('every peer workflow to complete', async () => (await client.workflow.count(`TaskQueue = "${taskQueue}" AND ExecutionStatus = "Running"`)).count === 0, 500, 30 * 60_000);
-  return { started: n, elapsedMs: round(elapsedMs), runsPerSecond: round((n * 1000) / elapsedMs), startCallMs: summarize(callMs), cpuMsPerRun, peakRssMb: peakRss(), otherProcessesCores };
+  const peer = await peerSide(env, { n, concurrency });
+  console.log(`  peer: ${n} trivial workflows started in ${peer.elapsedMs} ms`);
+  return { ...peer, peakRssMb: peakRss() };
 }
 
 /** N prospects with addresses, in one talent pool: generated in SQL (seconds, not part of the measurement). */
@@ -140,7 +120,7 @@ async function oursSide(env: BenchEnvironment, n: number) {
 
 export async function benchEnroll(env: BenchEnvironment, opts: EnrollBenchOptions) {
   const concurrency = START_CONCURRENCY;
-  const peer = await peerSide(env, opts.n, concurrency);
+  const peer = await peerWithRss(env, opts.n, concurrency);
   const ours = await oursSide(env, opts.n);
   const ratio = round(ours.runsPerSecond / peer.runsPerSecond, 3);
   const peakRssMb = Math.max(ours.peakRssMb, peer.peakRssMb);

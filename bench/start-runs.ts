@@ -18,12 +18,13 @@ export interface StartRunsOptions {
 }
 
 /** CPU this process (API, worker, SMTP sink, peer worker, load generator) spent per run since `since`. */
-function cpuMsPer(since: NodeJS.CpuUsage, runs: number): number {
+export function cpuMsPer(since: NodeJS.CpuUsage, runs: number): number {
   const { user, system } = process.cpuUsage(since);
   return round((user + system) / 1000 / runs, 2);
 }
 
-async function peerSide(env: BenchEnvironment, { n, concurrency }: StartRunsOptions) {
+/** The peer of start-runs and enroll: a bare client starting N trivial workflows, `concurrency` in flight. */
+export async function peerSide(env: BenchEnvironment, { n, concurrency }: StartRunsOptions) {
   const { client, taskQueue } = env.peer;
   const tag = crypto.randomBytes(4).toString('hex');
   const callMs: number[] = [];
