@@ -7,6 +7,7 @@
 import type { Services } from '../services';
 import type { TInboundEmail } from './inbound-classify';
 import type { TOriginalMessage } from './inbound-email';
+import { withoutAddresses } from './record-send-decision';
 
 export async function forwardReplyToSender(
   services: Services, f: { inboundId: string; original: TOriginalMessage; mail: TInboundEmail; senderEmail: string },
@@ -31,7 +32,7 @@ export async function forwardReplyToSender(
     return true;
   } catch (err) {
     // The reply is recorded and the runs told; a copy that failed is logged, not retried.
-    services.log.warn({ messageId: f.inboundId, err: (err as Error).message }, 'could not forward the reply to its sender');
+    services.log.warn({ messageId: f.inboundId, err: withoutAddresses((err as Error).message) }, 'could not forward the reply to its sender');
     return false;
   }
 }

@@ -89,9 +89,12 @@ export async function markSent(pool: Pool, s: { id: string; orgId: string; candi
   });
 }
 
+/** A relay's error text without the addresses it may quote (they stay out of logs and error columns). */
+export const withoutAddresses = (text: string) => text.replace(/[^\s<>"'@]+@[^\s<>"']+/g, '<address>').slice(0, 500);
+
 /** The provider refused it (a retry follows): the error on the message, which stays SENDING. */
 export async function markFailedAttempt(pool: Pool, id: string, err: unknown): Promise<void> {
-  await pool.query(`UPDATE "Message" SET error = $2 WHERE id = $1`, [id, String((err as Error)?.message ?? err).slice(0, 500)]);
+  await pool.query(`UPDATE "Message" SET error = $2 WHERE id = $1`, [id, withoutAddresses(String((err as Error)?.message ?? err))]);
 }
 
 export type TRecordedResult = { messageId: string; status: 'SENT' | 'SUPPRESSED'; policyReason?: string };
