@@ -1,6 +1,5 @@
 // A campaign's enrollments, newest first, a page at a time: who, the run's status, where a live run waits,
 // why an ended one exited; recruiters can stop one person's enrollment (it ends where it waits).
-import { useState } from 'react';
 import { apiPost } from '../api';
 import { ErrorNotice } from '../components/error-notice';
 import { StatusBadge } from '../components/status-badge';
@@ -9,6 +8,7 @@ import { hrefFor } from '../hash-route';
 import { exitReasonLabel } from './campaign-funnel';
 import type { CampaignEnrollment } from './crm-types';
 import { useKeysetList } from './use-keyset-list';
+import { useAsyncAction } from './use-async-action';
 import { useReloadOnChange } from './use-reload-on-change';
 
 const LIVE = new Set(['PENDING', 'RUNNING']);
@@ -18,16 +18,11 @@ export function CampaignEnrollments({ campaignId, canEdit, version }: { campaign
   const path = `/api/campaigns/${encodeURIComponent(campaignId)}/enrollments?limit=25`;
   const list = useKeysetList<CampaignEnrollment, { enrollments: CampaignEnrollment[]; nextCursor: string | null }>(path, (page) => page.enrollments);
   useReloadOnChange(version, list.reload);
-  const [error, setError] = useState<unknown>(null);
-  const stop = async (candidateId: string) => {
-    setError(null);
-    try {
+  const { run, error } = useAsyncAction();
+  const stop = (candidateId: string) => run(async () => {
       await apiPost(`/api/campaigns/${encodeURIComponent(campaignId)}/enrollments/${encodeURIComponent(candidateId)}/stop`, {});
       await list.reload();
-    } catch (caught) {
-      setError(caught);
-    }
-  };
+  });
   return (
     <div className="card table-card">
       <div className="card-title-row table-card-title"><h2 className="card-title">Enrollments</h2></div>

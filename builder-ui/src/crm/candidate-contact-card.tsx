@@ -1,7 +1,6 @@
 // Can we email this person, and how engaged are they? The engagement score and when they were last contacted,
 // engaged and replied; whether a marketing email would go now (and if not, why, or until when); suppression;
 // and their subscriptions by topic, which a recruiter can change on their behalf (asked on the phone).
-import { useState } from 'react';
 import { apiPut } from '../api';
 import { ErrorNotice } from '../components/error-notice';
 import { formatDateTime, formatRelative } from '../format';
@@ -10,6 +9,7 @@ import { policyReasonLabel } from './campaign-funnel';
 import { EngagementScore } from './crm-person-cells';
 import type { ContactStatus } from './crm-types';
 import { useReloadOnChange } from './use-reload-on-change';
+import { useAsyncAction } from './use-async-action';
 
 function outcomeText(marketing: ContactStatus['marketing']): string {
   if (marketing.outcome === 'SEND') return 'Marketing email goes out now';
@@ -22,17 +22,12 @@ export function CandidateContactCard({ candidateId, canEdit, version }: { candid
   const path = `/api/candidates/${encodeURIComponent(candidateId)}/contact-status`;
   const status = useApiResource<ContactStatus>(path);
   useReloadOnChange(version, status.reload);
-  const [error, setError] = useState<unknown>(null);
+  const { run, error } = useAsyncAction();
   const s = status.data;
-  const change = async (body: Record<string, unknown>) => {
-    setError(null);
-    try {
+  const change = (body: Record<string, unknown>) => run(async () => {
       await apiPut(`/api/candidates/${encodeURIComponent(candidateId)}/preferences`, body);
       await status.reload();
-    } catch (caught) {
-      setError(caught);
-    }
-  };
+  });
   const when = (iso: string | null) => (iso ? <span title={formatDateTime(iso)}>{formatRelative(iso)}</span> : 'never');
   return (
     <div className="card" data-testid="contact-card">

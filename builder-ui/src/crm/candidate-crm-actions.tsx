@@ -9,6 +9,7 @@ import { ErrorNotice } from '../components/error-notice';
 import { hrefFor } from '../hash-route';
 import { useApiResource } from '../use-api-resource';
 import type { HandOff } from './crm-types';
+import { useAsyncAction } from './use-async-action';
 
 const CLOSED_STAGE_KINDS = new Set(['HIRED', 'REJECTED']);
 /** GET /api/jobs, as far as the hand-off reads it. */
@@ -19,21 +20,12 @@ function HandOffForm({ candidateId, onDone, onCancel }: { candidateId: string; o
   const [jobId, setJobId] = useState('');
   const [stageId, setStageId] = useState('');
   const [note, setNote] = useState('');
-  const [isSaving, setIsSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { run, isBusy: isSaving, error } = useAsyncAction();
   const job = jobs.data?.find((j) => j.id === jobId);
   const stages = (job?.stages ?? []).filter((s) => !CLOSED_STAGE_KINDS.has(s.kind));
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setIsSaving(true);
-    setError(null);
-    try {
-      onDone(await apiPost<HandOff>(`/api/candidates/${encodeURIComponent(candidateId)}/hand-off`, { jobId, ...(stageId ? { stageId } : {}), ...(note.trim() ? { note: note.trim() } : {}) }));
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setIsSaving(false);
-    }
+    void run(async () => onDone(await apiPost<HandOff>(`/api/candidates/${encodeURIComponent(candidateId)}/hand-off`, { jobId, ...(stageId ? { stageId } : {}), ...(note.trim() ? { note: note.trim() } : {}) })));
   };
   return (
     <form className="card hand-off-form" onSubmit={submit} data-testid="hand-off-form">
@@ -67,20 +59,13 @@ function HandOffForm({ candidateId, onDone, onCancel }: { candidateId: string; o
 
 function EraseForm({ profile, onDone, onCancel }: { profile: CandidateProfile; onDone: () => void; onCancel: () => void }) {
   const [typed, setTyped] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [isErasing, setIsErasing] = useState(false);
-  const submit = async (event: FormEvent) => {
+  const { run, isBusy: isErasing, error } = useAsyncAction();
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setIsErasing(true);
-    setError(null);
-    try {
+    void run(async () => {
       await apiPost(`/api/candidates/${encodeURIComponent(profile.id)}/erase`, { confirmation: typed });
       onDone();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setIsErasing(false);
-    }
+    });
   };
   return (
     <form className="card erase-form" onSubmit={submit} role="alertdialog" aria-labelledby="erase-title" data-testid="erase-form">

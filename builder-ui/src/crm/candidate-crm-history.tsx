@@ -12,6 +12,7 @@ import { exitReasonLabel } from './campaign-funnel';
 import { crmHistoryOfTimeline } from './crm-history';
 import type { TalentPool } from './crm-types';
 import { useReloadOnChange } from './use-reload-on-change';
+import { useAsyncAction } from './use-async-action';
 
 const HISTORY_ENTRIES = 100;
 
@@ -22,19 +23,14 @@ export function CandidateCrmHistory({ profile, canEdit, version, onChanged }: { 
   const isLoaded = !!timeline.data;
   const pools = useApiResource<TalentPool[]>(canEdit ? '/api/talent-pools?limit=200' : null);
   const [poolId, setPoolId] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const { run, error } = useAsyncAction();
   const { enrollments, registrations } = crmHistoryOfTimeline(timeline.data?.entries ?? []);
   const memberOf = new Set((profile.pools ?? []).map((p) => p.id));
-  const addToPool = async () => {
-    setError(null);
-    try {
+  const addToPool = () => run(async () => {
       await apiPost(`/api/talent-pools/${encodeURIComponent(poolId)}/members`, { candidateIds: [profile.id] });
       setPoolId('');
       onChanged();
-    } catch (caught) {
-      setError(caught);
-    }
-  };
+  });
   return (
     <div className="card" data-testid="crm-history-card">
       <h2 className="card-title">Pools, campaigns and events</h2>

@@ -9,6 +9,7 @@ import { useApiResource } from '../use-api-resource';
 import { INTEREST_LEVELS } from '../../../api/services/crm/interest-level';
 import { InterestBadge } from './crm-person-cells';
 import { INTEREST_LEVEL_LABELS } from './crm-types';
+import { useAsyncAction } from './use-async-action';
 
 type Props = { profile: CandidateProfile; canEdit: boolean; onSaved: () => void };
 const LINKS = [['linkedin', 'LinkedIn'], ['github', 'GitHub'], ['website', 'Website']] as const;
@@ -19,11 +20,10 @@ function RelationshipForm({ profile, onSaved, onCancel }: { profile: CandidatePr
   const [source, setSource] = useState(profile.source ?? '');
   const [referrerId, setReferrerId] = useState(profile.crm?.referrer?.id ?? '');
   const [links, setLinks] = useState({ linkedin: profile.links?.linkedin ?? '', github: profile.links?.github ?? '', website: profile.links?.website ?? '' });
-  const [error, setError] = useState<unknown>(null);
-  const [isSaving, setIsSaving] = useState(false);
+  const { run, isBusy: isSaving, error } = useAsyncAction();
   const fieldError = (path: string) => (error instanceof ApiError ? error.details.filter((d) => d.path.startsWith(path)).map((d, i) => <span key={i} className="field-error">{d.message}</span>) : null);
 
-  const save = async (event: FormEvent) => {
+  const save = (event: FormEvent) => {
     event.preventDefault();
     const patch: Record<string, unknown> = {};
     if (interestLevel !== (profile.crm?.interestLevel ?? '')) patch.interestLevel = interestLevel || null;
@@ -32,16 +32,10 @@ function RelationshipForm({ profile, onSaved, onCancel }: { profile: CandidatePr
     const changedLinks = Object.fromEntries(LINKS.filter(([key]) => links[key].trim() !== (profile.links?.[key] ?? '')).map(([key]) => [key, links[key].trim() || null]));
     if (Object.keys(changedLinks).length) patch.links = changedLinks;
     if (!Object.keys(patch).length) return onCancel();
-    setIsSaving(true);
-    setError(null);
-    try {
+    void run(async () => {
       await apiRequest('PATCH', `/api/candidates/${encodeURIComponent(profile.id)}`, patch);
       onSaved();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setIsSaving(false);
-    }
+    });
   };
   return (
     <form onSubmit={save} data-testid="relationship-form">

@@ -7,6 +7,7 @@ import { ErrorNotice } from '../components/error-notice';
 import { useApiResource } from '../use-api-resource';
 import { CONSENT_PURPOSES } from '../../../api/services/setup/consent-texts';
 import type { ContactPolicy } from './crm-types';
+import { useAsyncAction } from './use-async-action';
 
 const DEFAULT_QUIET_HOURS = { start: '20:00', end: '08:00' };
 const DEFAULT_CAP = { max: 2, perDays: 7 };
@@ -14,8 +15,7 @@ const DEFAULT_CAP = { max: 2, perDays: 7 };
 export function ContactPolicySettings() {
   const saved = useApiResource<ContactPolicy>('/api/org/contact-policy');
   const [policy, setPolicy] = useState<ContactPolicy | null>(null);
-  const [isSaving, setIsSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { run, isBusy: isSaving, error } = useAsyncAction();
   const [isSaved, setIsSaved] = useState(false);
   useEffect(() => {
     if (saved.data) setPolicy(saved.data);
@@ -24,19 +24,13 @@ export function ContactPolicySettings() {
     setIsSaved(false);
     setPolicy((p) => (p ? { ...p, ...patch } : p));
   };
-  const save = async (event: FormEvent) => {
+  const save = (event: FormEvent) => {
     event.preventDefault();
     if (!policy) return;
-    setIsSaving(true);
-    setError(null);
-    try {
+    void run(async () => {
       setPolicy(await apiPut<ContactPolicy>('/api/org/contact-policy', policy));
       setIsSaved(true);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setIsSaving(false);
-    }
+    });
   };
   return (
     <form className="card crm-section" onSubmit={save} data-testid="contact-policy-form">

@@ -14,7 +14,12 @@ import type { TContactPolicy } from '../../../api/services/messaging/contact-pol
 import type { TSuppressionView } from '../../../api/services/messaging/suppressions';
 import type { TContactStatus } from '../../../api/services/messaging/contact-status';
 import type { TRetentionPolicy } from '../../../api/services/data-rights/retention-policy';
-import type { TRegistrationCounts } from '../../../api/services/events/event-record';
+import type { TEventView, TRegistrationCounts } from '../../../api/services/events/event-record';
+import type { TalentPoolView } from '../../../api/services/crm/talent-pools';
+import type { SegmentView } from '../../../api/services/segments/segments';
+
+/** A server view as it arrives in JSON: its Date fields are ISO strings. */
+export type JsonOf<T> = T extends Date ? string : T extends readonly (infer U)[] ? JsonOf<U>[] : T extends object ? { [K in keyof T]: JsonOf<T[K]> } : T;
 
 export type SegmentQuery = TSegmentQuery;
 export type SegmentCondition = TSegmentCondition;
@@ -33,7 +38,7 @@ export type RegistrationCounts = TRegistrationCounts;
 
 export const INTEREST_LEVEL_LABELS: Record<string, string> = { HOT: 'Hot', WARM: 'Warm', COLD: 'Cold', NOT_INTERESTED: 'Not interested', UNSET: 'Not assessed' };
 
-export type TalentPool = { id: string; name: string; description: string | null; createdById: string | null; createdAt: string; memberCount: number };
+export type TalentPool = JsonOf<TalentPoolView>;
 
 /** A person in a pool or a segment's member list. */
 export type CrmPerson = {
@@ -54,33 +59,13 @@ export type CrmPerson = {
 };
 export type CrmPersonPage = { members: CrmPerson[]; nextCursor: string | null };
 
-export type Segment = { id: string; name: string; query: SegmentQuery; createdById: string | null; createdAt: string; updatedAt: string };
+export type Segment = JsonOf<SegmentView>;
 export type SegmentWithMembers = Segment & CrmPersonPage & { count: number };
 
 export type CampaignStatusChange = { campaign: Campaign; enrollment?: BulkJob; ended?: { notStarted: number; exiting: number } };
 
-export type EventStatus = 'DRAFT' | 'PUBLISHED' | 'CANCELLED';
-export type RecruitingEvent = {
-  id: string;
-  slug: string;
-  name: string;
-  description: string;
-  kind: string;
-  status: EventStatus;
-  startsAt: string;
-  endsAt: string | null;
-  timeZone: string;
-  location: string | null;
-  isOnline: boolean;
-  onlineUrl: string | null;
-  capacity: number | null;
-  poolId: string | null;
-  createdAt: string;
-  updatedAt: string;
-  publicPath: string;
-  counts: RegistrationCounts;
-  placesLeft: number | null;
-};
+export type RecruitingEvent = JsonOf<TEventView>;
+export type EventStatus = RecruitingEvent['status'];
 export type RegistrationStatus = 'REGISTERED' | 'WAITLISTED' | 'ATTENDED' | 'NO_SHOW' | 'CANCELLED';
 export type EventRegistration = {
   id: string;

@@ -6,6 +6,7 @@ import { apiPost, apiPut } from '../api';
 import { ErrorNotice } from '../components/error-notice';
 import { useApiResource } from '../use-api-resource';
 import type { RetentionPolicy } from './crm-types';
+import { useAsyncAction } from './use-async-action';
 
 const DEFAULT_POLICY: RetentionPolicy = { isEnabled: false, months: 24, renewalNoticeDays: 30, purpose: 'talent_pool' };
 type Preview = { notify: number; erase: number; wait: number };
@@ -15,7 +16,7 @@ export function RetentionSettings() {
   const [policy, setPolicy] = useState<RetentionPolicy>(DEFAULT_POLICY);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [isSaved, setIsSaved] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { run, error } = useAsyncAction();
   useEffect(() => {
     if (saved.data) setPolicy(saved.data);
   }, [saved.data]);
@@ -23,14 +24,6 @@ export function RetentionSettings() {
     setIsSaved(false);
     setPreview(null);
     setPolicy((p) => ({ ...p, ...patch }));
-  };
-  const run = async (work: () => Promise<void>) => {
-    setError(null);
-    try {
-      await work();
-    } catch (caught) {
-      setError(caught);
-    }
   };
   const save = (event: FormEvent) => {
     event.preventDefault();

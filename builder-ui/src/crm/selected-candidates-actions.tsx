@@ -6,6 +6,7 @@ import { ErrorNotice } from '../components/error-notice';
 import { useApiResource } from '../use-api-resource';
 import type { TalentPool } from './crm-types';
 import { splitList } from './segment-rows';
+import { useAsyncAction } from './use-async-action';
 
 type ActionsProps = { candidateIds: string[]; onDone: () => void };
 
@@ -14,21 +15,12 @@ export function SelectedCandidatesActions({ candidateIds, onDone }: ActionsProps
   const [poolId, setPoolId] = useState('');
   const [tags, setTags] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [isBusy, setIsBusy] = useState(false);
+  const { run, isBusy, error } = useAsyncAction();
   const count = candidateIds.length;
-  const act = async (work: () => Promise<string>) => {
-    setIsBusy(true);
-    setError(null);
-    try {
-      setNotice(await work());
-      onDone();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setIsBusy(false);
-    }
-  };
+  const act = (work: () => Promise<string>) => run(async () => {
+    setNotice(await work());
+    onDone();
+  });
   const addToPool = () => act(async () => {
     const result = await apiPost<{ added: number; alreadyMembers: number }>(`/api/talent-pools/${encodeURIComponent(poolId)}/members`, { candidateIds });
     const name = pools.data?.find((p) => p.id === poolId)?.name ?? 'the pool';

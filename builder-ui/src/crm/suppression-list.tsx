@@ -7,23 +7,19 @@ import { formatDateTime } from '../format';
 import { hrefFor } from '../hash-route';
 import type { Suppression } from './crm-types';
 import { useKeysetList } from './use-keyset-list';
+import { useAsyncAction } from './use-async-action';
 
 export function SuppressionList({ canRemove }: { canRemove: boolean }) {
   const [lookup, setLookup] = useState('');
   const [address, setAddress] = useState('');
   const [note, setNote] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const { run, error } = useAsyncAction();
   const path = `/api/suppressions?limit=50${lookup ? `&address=${encodeURIComponent(lookup)}` : ''}`;
   const list = useKeysetList<Suppression, { suppressions: Suppression[]; nextCursor: string | null }>(path, (page) => page.suppressions);
-  const act = async (work: () => Promise<unknown>) => {
-    setError(null);
-    try {
-      await work();
-      await list.reload();
-    } catch (caught) {
-      setError(caught);
-    }
-  };
+  const act = (work: () => Promise<unknown>) => run(async () => {
+    await work();
+    await list.reload();
+  });
   const add = (event: FormEvent) => {
     event.preventDefault();
     void act(async () => {

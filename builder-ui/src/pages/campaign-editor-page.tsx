@@ -16,23 +16,19 @@ import {
   createCampaignBody, EMPTY_CAMPAIGN_FORM, formFieldOfErrorPath, formOfCampaign, readCampaignDraft, storeCampaignDraft, updateCampaignBody, type CampaignForm,
 } from '../crm/campaign-form';
 import type { Campaign } from '../crm/crm-types';
+import { useAsyncAction } from '../crm/use-async-action';
 import '../crm/crm.css';
 
 function PipelinePicker({ form, set, errorOf, isLocked }: { form: CampaignForm; set: (p: Partial<CampaignForm>) => void; errorOf: (f: keyof CampaignForm) => ReactNode; isLocked: boolean }) {
   const pipelines = useApiResource<PipelineSummary[]>('/api/pipelines');
   const nurture = (pipelines.data ?? []).filter((p) => p.kind === 'NURTURE');
-  const [error, setError] = useState<unknown>(null);
+  const { run, isBusy, error } = useAsyncAction();
   const picked = nurture.find((p) => p.id === form.pipelineId);
-  const createPipeline = async () => {
-    setError(null);
-    try {
-      const created = await apiPost<{ id: string }>('/api/pipelines', { name: `${form.name.trim() || 'Campaign'} sequence`, kind: 'NURTURE', graph: prospectNurtureGraph() });
-      storeCampaignDraft({ ...form, pipelineId: created.id });
-      navigate(`/pipelines/${encodeURIComponent(created.id)}`);
-    } catch (caught) {
-      setError(caught);
-    }
-  };
+  const createPipeline = () => run(async () => {
+    const created = await apiPost<{ id: string }>('/api/pipelines', { name: `${form.name.trim() || 'Campaign'} sequence`, kind: 'NURTURE', graph: prospectNurtureGraph() });
+    storeCampaignDraft({ ...form, pipelineId: created.id });
+    navigate(`/pipelines/${encodeURIComponent(created.id)}`);
+  });
   return (
     <fieldset className="crm-section card" disabled={isLocked}>
       <legend className="card-title">Nurture pipeline</legend>
@@ -44,7 +40,7 @@ function PipelinePicker({ form, set, errorOf, isLocked }: { form: CampaignForm; 
             {nurture.map((p) => <option key={p.id} value={p.id}>{p.name}{p.latestVersion ? ` (v${p.latestVersion.version})` : ' (not published)'}</option>)}
           </select>
         </label>
-        <button type="button" className="button" onClick={() => void createPipeline()} data-testid="campaign-create-pipeline">Create a nurture pipeline</button>
+        <button type="button" className="button" onClick={() => void createPipeline()} disabled={isBusy} data-testid="campaign-create-pipeline">Create a nurture pipeline</button>
       </div>
       {errorOf('pipelineId')}
       {picked && !picked.latestVersion && (
@@ -60,8 +56,7 @@ export function CampaignEditorPage({ campaignId }: { campaignId: string | null }
   const existing = useApiResource<Campaign>(campaignId ? `/api/campaigns/${encodeURIComponent(campaignId)}` : null);
   const users = useApiResource<OrgUser[]>('/api/users');
   const [form, setForm] = useState<CampaignForm>(() => (campaignId ? EMPTY_CAMPAIGN_FORM : readCampaignDraft() ?? EMPTY_CAMPAIGN_FORM));
-  const [isSaving, setIsSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { run, isBusy: isSaving, error } = useAsyncAction();
   useEffect(() => {
     if (existing.data) setForm(formOfCampaign(existing.data));
   }, [existing.data]);
@@ -78,11 +73,9 @@ export function CampaignEditorPage({ campaignId }: { campaignId: string | null }
   }, [error]);
   const errorOf = (field: keyof CampaignForm) => fieldErrors.get(field)?.map((m, i) => <span key={i} className="field-error" data-testid="campaign-field-error" data-field={field}>{m}</span>);
 
-  const save = async (event: FormEvent) => {
+  const save = (event: FormEvent) => {
     event.preventDefault();
-    setIsSaving(true);
-    setError(null);
-    try {
+    void run(async () => {
       let id = campaignId;
       if (campaignId && existing.data) {
         const patch = updateCampaignBody(form, existing.data);
@@ -92,11 +85,7 @@ export function CampaignEditorPage({ campaignId }: { campaignId: string | null }
         storeCampaignDraft(null);
       }
       navigate(`/campaigns/${encodeURIComponent(id!)}`);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setIsSaving(false);
-    }
+    });
   };
 
   return (

@@ -10,14 +10,14 @@ import { useApiResource } from '../use-api-resource';
 import { EVENT_KINDS, EVENT_KIND_LABELS } from '../../../api/services/events/event-input';
 import type { RecruitingEvent, TalentPool } from '../crm/crm-types';
 import { emptyEventForm, eventBody, eventPatch, formOfEvent, type EventForm } from '../crm/event-form';
+import { useAsyncAction } from '../crm/use-async-action';
 import '../crm/crm.css';
 
 export function EventEditorPage({ eventId }: { eventId: string | null }) {
   const existing = useApiResource<RecruitingEvent>(eventId ? `/api/events/${encodeURIComponent(eventId)}` : null);
   const pools = useApiResource<TalentPool[]>('/api/talent-pools?limit=200');
   const [form, setForm] = useState<EventForm>(() => emptyEventForm());
-  const [isSaving, setIsSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { run, isBusy: isSaving, error } = useAsyncAction();
   useEffect(() => {
     if (existing.data) setForm(formOfEvent(existing.data));
   }, [existing.data]);
@@ -33,11 +33,9 @@ export function EventEditorPage({ eventId }: { eventId: string | null }) {
   }, [error]);
   const errorOf = (field: keyof EventForm) => errorsByField.get(field)?.map((m, i) => <span key={i} className="field-error" data-testid="event-field-error" data-field={field}>{m}</span>);
 
-  const save = async (event: FormEvent) => {
+  const save = (event: FormEvent) => {
     event.preventDefault();
-    setIsSaving(true);
-    setError(null);
-    try {
+    void run(async () => {
       let id = eventId;
       if (eventId && existing.data) {
         const patch = eventPatch(form, existing.data);
@@ -46,11 +44,7 @@ export function EventEditorPage({ eventId }: { eventId: string | null }) {
         id = (await apiPost<RecruitingEvent>('/api/events', eventBody(form))).id;
       }
       navigate(`/events/${encodeURIComponent(id!)}`);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setIsSaving(false);
-    }
+    });
   };
 
   return (

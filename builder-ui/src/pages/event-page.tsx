@@ -15,6 +15,7 @@ import { EventCheckIn } from '../crm/event-check-in';
 import { placesLabel } from '../crm/event-counts';
 import { formatEventTime } from '../crm/event-form';
 import { useCrmRole } from '../crm/use-crm-role';
+import { useAsyncAction } from '../crm/use-async-action';
 import { matchRegistrations, useEventRegistrations } from '../crm/use-event-registrations';
 import '../crm/crm.css';
 
@@ -27,19 +28,14 @@ export function EventPage({ eventId }: { eventId: string }) {
   const { canEdit } = useCrmRole();
   const [status, setStatus] = useState<(typeof STATUSES)[number]>('ALL');
   const [filter, setFilter] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const { run, error, setError } = useAsyncAction();
   const e = event.data;
 
   const refresh = () => Promise.all([event.reload(), registrations.reload()]);
-  const act = async (work: () => Promise<unknown>) => {
-    setError(null);
-    try {
-      await work();
-      await refresh();
-    } catch (caught) {
-      setError(caught);
-    }
-  };
+  const act = (work: () => Promise<unknown>) => run(async () => {
+    await work();
+    await refresh();
+  });
   const shown = (filter.trim() ? matchRegistrations(registrations.registrations, filter) : registrations.registrations).filter((r) => status === 'ALL' || r.status === status);
   const counts = e?.counts;
 

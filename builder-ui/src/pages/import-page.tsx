@@ -11,6 +11,7 @@ import { useApiResource } from '../use-api-resource';
 import { BulkJobProgressBar } from '../crm/bulk-job-progress-bar';
 import type { BulkJob, ImportReport, TalentPool } from '../crm/crm-types';
 import { ImportReportView } from '../crm/import-report';
+import { useAsyncAction } from '../crm/use-async-action';
 import { useBulkJob } from '../crm/use-bulk-job';
 import { splitList } from '../crm/segment-rows';
 import '../crm/crm.css';
@@ -39,8 +40,7 @@ export function ImportPage() {
   const [poolId, setPoolId] = useState('');
   const [tags, setTags] = useState('');
   const [source, setSource] = useState('');
-  const [isUploading, setIsUploading] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { run, isBusy: isUploading, error } = useAsyncAction();
   const [shownJob, setShownJob] = useState<BulkJob | null>(null);
   const { job, error: pollError } = useBulkJob(shownJob);
   const isJson = files.length > 0 && files.every(isJsonFile);
@@ -52,22 +52,16 @@ export function ImportPage() {
   }, [finishedJobId, reloadRecent]);
   const isMixed = files.length > 1 && !isJson;
 
-  const upload = async (event: FormEvent) => {
+  const upload = (event: FormEvent) => {
     event.preventDefault();
-    setIsUploading(true);
-    setError(null);
-    try {
+    void run(async () => {
       const form = new FormData();
       const options = { ...(poolId ? { poolId } : {}), ...(splitList(tags).length ? { tags: splitList(tags) } : {}), ...(source.trim() ? { source: source.trim() } : {}) };
       for (const file of files) form.append(isJson ? 'resume' : 'file', file, file.name);
       form.append('options', JSON.stringify(options));
       setShownJob(await apiPostForm<BulkJob>(isJson ? '/api/imports/json-resume' : '/api/imports/csv', form));
       void recent.reload();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setIsUploading(false);
-    }
+    });
   };
 
   return (

@@ -11,6 +11,7 @@ import type { Segment, SegmentWithMembers, TalentPool } from '../crm/crm-types';
 import { EngagementScore, InterestBadge, PersonCell } from '../crm/crm-person-cells';
 import { SegmentConditionRow } from '../crm/segment-condition-row';
 import { SEGMENT_FIELDS, newSegmentRow, queryOfRows, rowOfErrorPath, rowsOfQuery, type SegmentField, type SegmentRow } from '../crm/segment-rows';
+import { useAsyncAction } from '../crm/use-async-action';
 import { useCrmRole } from '../crm/use-crm-role';
 import { useLiveSegmentCount } from '../crm/use-live-segment-count';
 import '../crm/crm.css';
@@ -46,8 +47,7 @@ export function SegmentEditorPage({ segmentId }: { segmentId: string | null }) {
   const [name, setName] = useState('');
   const [rows, setRows] = useState<SegmentRow[]>(() => (segmentId ? [] : [newSegmentRow('skills')]));
   const [addField, setAddField] = useState<SegmentField>('interest_level');
-  const [isSaving, setIsSaving] = useState(false);
-  const [saveError, setSaveError] = useState<unknown>(null);
+  const { run, isBusy: isSaving, error: saveError } = useAsyncAction();
   const [savedNotice, setSavedNotice] = useState(false);
 
   useEffect(() => {
@@ -67,11 +67,9 @@ export function SegmentEditorPage({ segmentId }: { segmentId: string | null }) {
     setSavedNotice(false);
     setRows((current) => current.map((r) => (r.id === next.id ? next : r)));
   };
-  const save = async (event: FormEvent) => {
+  const save = (event: FormEvent) => {
     event.preventDefault();
-    setIsSaving(true);
-    setSaveError(null);
-    try {
+    void run(async () => {
       const body = { name: name.trim(), query: asQuery.query };
       if (segmentId) {
         await apiRequest<Segment>('PATCH', `/api/segments/${encodeURIComponent(segmentId)}`, body);
@@ -80,20 +78,14 @@ export function SegmentEditorPage({ segmentId }: { segmentId: string | null }) {
         const created = await apiPost<Segment>('/api/segments', body);
         navigate(`/segments/${encodeURIComponent(created.id)}`);
       }
-    } catch (caught) {
-      setSaveError(caught);
-    } finally {
-      setIsSaving(false);
-    }
+    });
   };
-  const remove = async () => {
+  const remove = () => {
     if (!segmentId || !window.confirm(`Delete the segment "${name}"? Campaigns aiming at it keep it from being deleted.`)) return;
-    try {
+    void run(async () => {
       await apiDelete(`/api/segments/${encodeURIComponent(segmentId)}`);
       navigate('/segments');
-    } catch (caught) {
-      setSaveError(caught);
-    }
+    });
   };
   const problemsLeft = Object.keys(asQuery.problems).length;
 
@@ -133,7 +125,7 @@ export function SegmentEditorPage({ segmentId }: { segmentId: string | null }) {
           {savedNotice && <div className="notice notice-success" role="status" data-testid="segment-saved">Saved.</div>}
           {canEdit && (
             <div className="form-actions">
-              {segmentId && <button type="button" className="button button-ghost" onClick={() => void remove()} data-testid="segment-delete">Delete segment</button>}
+              {segmentId && <button type="button" className="button button-ghost" onClick={remove} data-testid="segment-delete">Delete segment</button>}
               <button type="submit" className="button button-primary" disabled={isSaving || !name.trim() || problemsLeft > 0} data-testid="segment-save"
                 title={problemsLeft ? 'Finish or remove the conditions that are not counted yet' : undefined}>
                 {isSaving ? 'Saving…' : segmentId ? 'Save changes' : 'Save segment'}

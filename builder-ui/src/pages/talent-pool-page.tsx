@@ -9,6 +9,7 @@ import { formatDateTime } from '../format';
 import { useApiResource } from '../use-api-resource';
 import type { CrmPerson, CrmPersonPage, Segment, TalentPool } from '../crm/crm-types';
 import { EngagementScore, InterestBadge, PersonCell, placeOf } from '../crm/crm-person-cells';
+import { useAsyncAction } from '../crm/use-async-action';
 import { useCrmRole } from '../crm/use-crm-role';
 import { useKeysetList } from '../crm/use-keyset-list';
 import { useRowSelection } from '../crm/use-row-selection';
@@ -17,20 +18,11 @@ import '../crm/crm.css';
 function AddSegmentToPool({ poolId, onAdded }: { poolId: string; onAdded: (message: string) => void }) {
   const segments = useApiResource<Segment[]>('/api/segments');
   const [segmentId, setSegmentId] = useState('');
-  const [isAdding, setIsAdding] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const add = async () => {
-    setIsAdding(true);
-    setError(null);
-    try {
-      const result = await apiPost<{ matched: number; added: number; alreadyMembers: number }>(`/api/talent-pools/${encodeURIComponent(poolId)}/members/bulk`, { segmentId });
-      onAdded(`Added ${result.added.toLocaleString('en')} people (${result.alreadyMembers.toLocaleString('en')} were in the pool already).`);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setIsAdding(false);
-    }
-  };
+  const { run, isBusy: isAdding, error } = useAsyncAction();
+  const add = () => run(async () => {
+    const result = await apiPost<{ matched: number; added: number; alreadyMembers: number }>(`/api/talent-pools/${encodeURIComponent(poolId)}/members/bulk`, { segmentId });
+    onAdded(`Added ${result.added.toLocaleString('en')} people (${result.alreadyMembers.toLocaleString('en')} were in the pool already).`);
+  });
   return (
     <div className="inline-form">
       <label className="field">
@@ -55,22 +47,17 @@ export function TalentPoolPage({ poolId }: { poolId: string }) {
   const selection = useRowSelection(members.items.map((m) => m.id));
   const { canEdit } = useCrmRole();
   const [notice, setNotice] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const removal = useAsyncAction();
 
   const refresh = async (message: string) => {
     setNotice(message);
     selection.clear();
     await Promise.all([pool.reload(), members.reload()]);
   };
-  const removeSelected = async () => {
-    setError(null);
-    try {
-      const result = await apiPost<{ removed: number }>(`${path}/members/remove`, { candidateIds: selection.selectedIds });
-      await refresh(`Removed ${result.removed.toLocaleString('en')} people from the pool.`);
-    } catch (caught) {
-      setError(caught);
-    }
-  };
+  const removeSelected = () => removal.run(async () => {
+    const result = await apiPost<{ removed: number }>(`${path}/members/remove`, { candidateIds: selection.selectedIds });
+    await refresh(`Removed ${result.removed.toLocaleString('en')} people from the pool.`);
+  });
 
   return (
     <section className="crm-page" data-testid="pool-page">
@@ -96,7 +83,7 @@ export function TalentPoolPage({ poolId }: { poolId: string }) {
           </button>
         )}
       </div>
-      <ErrorNotice error={error ?? members.error} title="Could not change the members" />
+      <ErrorNotice error={removal.error ?? members.error} title="Could not change the members" />
       <div className="card table-card">
         <table className="data-table" data-testid="pool-members">
           <thead>

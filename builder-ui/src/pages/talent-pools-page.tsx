@@ -9,28 +9,22 @@ import { formatDateTime } from '../format';
 import { hrefFor } from '../hash-route';
 import { useApiResource } from '../use-api-resource';
 import type { TalentPool } from '../crm/crm-types';
+import { useAsyncAction } from '../crm/use-async-action';
 import { useCrmRole } from '../crm/use-crm-role';
 import '../crm/crm.css';
 
 function PoolForm({ pool, onDone, onCancel }: { pool?: TalentPool; onDone: () => void; onCancel: () => void }) {
   const [name, setName] = useState(pool?.name ?? '');
   const [description, setDescription] = useState(pool?.description ?? '');
-  const [isSaving, setIsSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const submit = async (event: FormEvent) => {
+  const { run, isBusy: isSaving, error } = useAsyncAction();
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setIsSaving(true);
-    setError(null);
-    try {
+    void run(async () => {
       const body = { name: name.trim(), description: description.trim() || null };
       if (pool) await apiRequest('PATCH', `/api/talent-pools/${encodeURIComponent(pool.id)}`, body);
       else await apiPost('/api/talent-pools', body);
       onDone();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setIsSaving(false);
-    }
+    });
   };
   return (
     <form className="card inline-form" onSubmit={submit} data-testid="pool-form">
@@ -58,21 +52,16 @@ export function TalentPoolsPage() {
   const { canEdit } = useCrmRole();
   const [editing, setEditing] = useState<TalentPool | 'new' | null>(null);
   const [deleting, setDeleting] = useState<TalentPool | null>(null);
-  const [deleteError, setDeleteError] = useState<unknown>(null);
+  const deletion = useAsyncAction();
   const [filter, setFilter] = useState('');
   const needle = filter.trim().toLowerCase();
   const rows = (pools.data ?? []).filter((p) => !needle || p.name.toLowerCase().includes(needle));
 
-  const remove = async (pool: TalentPool) => {
-    setDeleteError(null);
-    try {
-      await apiDelete(`/api/talent-pools/${encodeURIComponent(pool.id)}`);
-      setDeleting(null);
-      await pools.reload();
-    } catch (caught) {
-      setDeleteError(caught);
-    }
-  };
+  const remove = (pool: TalentPool) => deletion.run(async () => {
+    await apiDelete(`/api/talent-pools/${encodeURIComponent(pool.id)}`);
+    setDeleting(null);
+    await pools.reload();
+  });
   const done = () => {
     setEditing(null);
     void pools.reload();
@@ -97,8 +86,8 @@ export function TalentPoolsPage() {
         <div className="notice crm-confirm" role="alertdialog" aria-label="Delete the pool" data-testid="pool-delete-confirm">
           <span>Delete <b>{deleting.name}</b>? Its {deleting.memberCount.toLocaleString('en')} members stay in the database; only the list goes.</span>
           <button type="button" className="button button-small" onClick={() => void remove(deleting)} data-testid="pool-delete-confirm-button">Delete pool</button>
-          <button type="button" className="button button-small button-ghost" onClick={() => { setDeleting(null); setDeleteError(null); }}>Cancel</button>
-          <ErrorNotice error={deleteError} title="Could not delete the pool" />
+          <button type="button" className="button button-small button-ghost" onClick={() => { setDeleting(null); deletion.setError(null); }}>Cancel</button>
+          <ErrorNotice error={deletion.error} title="Could not delete the pool" />
         </div>
       )}
       <div className="card table-card">
@@ -122,7 +111,7 @@ export function TalentPoolsPage() {
                 {canEdit && (
                   <td className="cell-actions">
                     <button type="button" className="button button-small button-ghost" onClick={() => setEditing(pool)} aria-label={`Rename ${pool.name}`}>Rename</button>
-                    <button type="button" className="button button-small button-ghost" onClick={() => { setDeleting(pool); setDeleteError(null); }} aria-label={`Delete ${pool.name}`} data-testid="pool-delete">Delete</button>
+                    <button type="button" className="button button-small button-ghost" onClick={() => { setDeleting(pool); deletion.setError(null); }} aria-label={`Delete ${pool.name}`} data-testid="pool-delete">Delete</button>
                   </td>
                 )}
               </tr>

@@ -48,7 +48,7 @@ test('event times are typed in the event\'s zone and sent as instants, either si
 
 const event: RecruitingEvent = {
   id: 'e1', slug: 'backend-meetup', name: 'Backend meetup', description: '', kind: 'meetup', status: 'DRAFT', startsAt: '2025-06-03T16:00:00.000Z', endsAt: '2025-06-03T18:00:00.000Z',
-  timeZone: 'Europe/Berlin', location: 'Factory Berlin', isOnline: false, onlineUrl: null, capacity: 50, poolId: null, createdAt: '', updatedAt: '',
+  timeZone: 'Europe/Berlin', location: 'Factory Berlin', isOnline: false, onlineUrl: null, capacity: 50, poolId: null, createdById: null, createdAt: '', updatedAt: '',
   publicPath: '/events/acme/backend-meetup', counts: { registered: 3, waitlisted: 0, attended: 0, noShow: 0, cancelled: 0 }, placesLeft: 47,
 };
 
