@@ -3,8 +3,10 @@
 // (a malformed row named by its line); build a segment and see its count change as a condition is added;
 // create a campaign on that segment with a published nurture pipeline, activate it (the audience enrolls
 // with a progress bar), enroll again (nobody twice), and find enrolled and sent on the dashboard and the
-// emails in the sink; add people to a talent pool from candidate search; create and publish an event and
-// check a registrant in at the door. Each step is also checked where the server keeps it.
+// emails in the sink, pause and resume; add people to a talent pool from candidate search; create and publish an
+// event, check a registrant in at the door and a walk-in; the profile's CRM side, and a hand-off to a job. An
+// admin sets the contact policy and retention, suppresses an address, exports and erases a person. Each step is
+// also checked where the server keeps it.
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
@@ -147,6 +149,16 @@ test('import, segment, campaign with enrollment and dashboard, pool from search,
   expect(await t.prisma.bulkJob.count({ where: { orgId: org.orgId, kind: 'campaign_enroll', subjectId: campaignId, status: 'SUCCEEDED' } })).toBe(2);
   expect(await t.prisma.run.count({ where: { campaignId } })).toBe(2);
 
+  // Paused, it offers no enrollment; resumed, it runs again.
+  await withFailureScreenshot(browser, 'crm-campaign-pause', async () => {
+    await page.locator(byTestId('campaign-pause')).click();
+    await page.locator(byTestId('campaign-status', { status: 'PAUSED' })).waitFor();
+    await page.locator(byTestId('campaign-enroll')).waitFor({ state: 'detached' });
+    expect((await t.prisma.campaign.findUniqueOrThrow({ where: { id: campaignId } })).status).toBe('PAUSED');
+    await page.locator(byTestId('campaign-resume')).click();
+    await page.locator(byTestId('campaign-status', { status: 'ACTIVE' })).waitFor();
+  });
+
   // 4. A talent pool, filled from candidate search: select two rows, "Add to pool".
   const pool = await recruiter('POST', '/api/talent-pools', { name: 'Speakers' });
   expect(pool.status).toBe(201);
@@ -196,10 +208,20 @@ test('import, segment, campaign with enrollment and dashboard, pool from search,
     await expect(page.locator(byTestId('check-in-confirmation')).innerText()).resolves.toBe('Ada Lovelace is checked in.');
     await page.locator(byTestId('registration-row', { status: 'ATTENDED' })).waitFor();
     await page.locator(byTestId('event-stat', { stat: 'attended', value: '1' })).waitFor();
+    // Someone who did not register walks in: registered and checked in at once.
+    await page.locator(byTestId('walk-in-toggle')).click();
+    await page.locator(byTestId('walk-in-first-name')).fill('Margaret');
+    await page.locator(byTestId('walk-in-last-name')).fill('Hamilton');
+    await page.locator(byTestId('walk-in-email')).fill(email('margaret'));
+    await page.locator(byTestId('walk-in-submit')).click();
+    await page.locator(byTestId('check-in-confirmation'), { hasText: 'Margaret Hamilton is checked in (walk-in).' }).waitFor();
+    await page.locator(byTestId('event-stat', { stat: 'attended', value: '2' })).waitFor();
     await browser.screenshot('crm-event');
   });
   const registration = await t.prisma.eventRegistration.findFirstOrThrow({ where: { eventId, candidateId: ada.id } });
   expect(registration).toMatchObject({ status: 'ATTENDED', checkedInById: org.userIds.recruiter });
+  const walkIn = await t.prisma.eventRegistration.findFirstOrThrow({ where: { eventId, candidate: { email: email('margaret') } } });
+  expect(walkIn).toMatchObject({ status: 'ATTENDED', source: 'walk_in', checkedInById: org.userIds.recruiter });
 
   // 6. Ada's profile shows it all: her pool, her campaign, the event she came to; her interest level is edited.
   await withFailureScreenshot(browser, 'crm-profile', async () => {

@@ -27,6 +27,7 @@ export function EventCheckIn({ eventId, registrations, isOpen, onCheckedIn }: Ch
   const checkIn = async (busy: string, body: Record<string, unknown>, name: string): Promise<boolean> => {
     setBusyId(busy);
     setError(null);
+    setConfirmation(null);
     try {
       const result = await apiPost<CheckInResult>(`/api/events/${encodeURIComponent(eventId)}/check-in`, body);
       setConfirmation(result.isAlreadyCheckedIn ? `${name} was already checked in.` : `${name} is checked in${result.isWalkIn ? ' (walk-in)' : ''}.`);
