@@ -30,7 +30,7 @@ export async function readContactStatus(pool: Pool, orgId: string, candidateId: 
   const policy = effectivePolicy(readContactPolicy(c.policy));
   const hash = c.email ? addressHash(orgId, c.email) : null;
   const query = { orgId, candidateId, addressHash: hash, topic: null, idempotencyKey: '', consentPurposes: policy.consentPurposes, windowMs: longestCapWindowMs(policy), now, conversationStartedAt: null };
-  const marketing = (await readContactFacts(pool, { ...query, category: 'MARKETING' }, false))!;
+  const marketing = (await readContactFacts(pool, { ...query, category: 'MARKETING' }))!;
   const decision = decideContact(policy, marketing.facts);
   const transactional = decideContact(policy, { ...marketing.facts, category: 'TRANSACTIONAL' });
   const suppression = hash ? (await pool.query<{ reason: string; createdAt: Date }>(`SELECT reason, "createdAt" FROM "Suppression" WHERE "orgId" = $1 AND "addressHash" = $2`, [orgId, hash])).rows[0] : undefined;

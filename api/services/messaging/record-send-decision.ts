@@ -2,14 +2,17 @@
 // contact policy and record the Message in one transaction (SENDING, or held
 // back as SUPPRESSED / DEFERRED with the reason), then, once the provider took
 // it, mark it SENT with the send on the profile. The body is built inside the
-// transaction because tracked links name the message's id.
+// transaction because tracked links name the message's id. Sends that happen at
+// the same moment share the transaction and the SENT statement (group commit):
+// a worker sending thousands of campaign emails pays per batch, not per email.
 import type { Pool } from 'pg';
 import { AppError } from '../../errors';
 import { withTransaction } from '../../platform/db/transaction';
 import { addressHash } from './address-hash';
 import { decideContact, longestCapWindowMs, type TEffectivePolicy, type TMessageCategory, type TPolicyDecision } from './contact-policy';
-import { readContactFacts } from './contact-facts';
+import { lockCandidates, readContactFactsBatch } from './contact-facts';
 import { newMessageId } from './message-id';
+import { createBatcher } from './send-batcher';
 
 export interface TSendDecisionInput {
   orgId: string;
@@ -43,50 +46,109 @@ export interface TSendDecision {
   content: TMessageContent;
 }
 
-/** `build(id, isSending)` makes the content; an erased person's message keeps none. */
-export async function decideAndRecord(pool: Pool, m: TSendDecisionInput, build: (id: string, isSending: boolean) => TMessageContent): Promise<TSendDecision> {
+interface TDecisionItem {
+  m: TSendDecisionInput;
+  build: (id: string, isSending: boolean) => TMessageContent;
+}
+
+interface TSentItem {
+  id: string;
+  orgId: string;
+  candidateId: string;
+  campaignId: string | null;
+  providerMessageId: string;
+  sentAt: Date;
+}
+
+/** Sends deciding at the same moment share a transaction (see send-batcher.ts): at most this many. */
+const MAX_BATCH = 100;
+const batchers = new WeakMap<Pool, { decide: (item: TDecisionItem) => Promise<TSendDecision>; sent: (item: TSentItem) => Promise<void> }>();
+
+function batchersOf(pool: Pool) {
+  let b = batchers.get(pool);
+  if (!b) {
+    b = {
+      decide: createBatcher((items: TDecisionItem[]) => decideBatch(pool, items), { maxBatch: MAX_BATCH, keyOf: (i) => i.m.idempotencyKey }),
+      sent: createBatcher((items: TSentItem[]) => markSentBatch(pool, items), { maxBatch: MAX_BATCH }),
+    };
+    batchers.set(pool, b);
+  }
+  return b;
+}
+
+/**
+ * Decides under the contact policy and records the message. `build(id, isSending)` makes the content; an
+ * erased person's message keeps none. Concurrent calls share one transaction.
+ */
+export function decideAndRecord(pool: Pool, m: TSendDecisionInput, build: (id: string, isSending: boolean) => TMessageContent): Promise<TSendDecision> {
+  return batchersOf(pool).decide({ m, build });
+}
+
+async function decideBatch(pool: Pool, items: TDecisionItem[]): Promise<TSendDecision[]> {
   return withTransaction(pool, async (client) => {
-    const locked = await readContactFacts(client, {
+    await lockCandidates(client, items.filter((i) => i.m.category === 'MARKETING').map((i) => i.m.candidateId));
+    const facts = await readContactFactsBatch(client, items.map(({ m }) => ({
       orgId: m.orgId, candidateId: m.candidateId, addressHash: m.to ? addressHash(m.orgId, m.to) : null, category: m.category, topic: m.topic,
       idempotencyKey: m.idempotencyKey, consentPurposes: m.policy.consentPurposes, windowMs: longestCapWindowMs(m.policy), now: m.now,
       conversationStartedAt: m.conversationStartedAt,
+    })));
+    // Two sends to one person in this batch: the first one allowed counts against the second's cap.
+    const allowedNow = new Map<string, number[]>();
+    const decided = items.map(({ m, build }, i) => {
+      const locked = facts[i];
+      if (!locked) throw new AppError('NOT_FOUND', `candidate ${m.candidateId} not found`);
+      const earlier = allowedNow.get(m.candidateId) ?? [];
+      const decision = decideContact(m.policy, { ...locked.facts, recentMarketingAt: [...locked.facts.recentMarketingAt, ...earlier] });
+      if (decision.outcome === 'SEND' && m.category === 'MARKETING') allowedNow.set(m.candidateId, [...earlier, m.now]);
+      const id = locked.existingMessageId ?? newMessageId();
+      const isErased = locked.facts.isErased;
+      const content = isErased ? { subject: null, text: '', html: null, links: [] } : build(id, decision.outcome === 'SEND');
+      return { m, id, decision, content, to: isErased ? '' : m.to };
     });
-    if (!locked) throw new AppError('NOT_FOUND', `candidate ${m.candidateId} not found`);
-    const decision = decideContact(m.policy, locked.facts);
-    const id = locked.existingMessageId ?? newMessageId();
-    const isErased = locked.facts.isErased;
-    const content = isErased ? { subject: null, text: '', html: null, links: [] } : build(id, decision.outcome === 'SEND');
+    const col = <T>(f: (d: (typeof decided)[number]) => T) => decided.map(f);
     await client.query({
       name: 'send-record',
       text: `INSERT INTO "Message" (id, "orgId", "candidateId", "runId", "campaignId", channel, category, topic, "idempotencyKey", status, "fromAddress", "toAddress",
                               subject, "bodyText", "bodyHtml", links, "policyReason", "deferredUntil", "sentAt", attempts)
-       VALUES ($1, $2, $3, $4, $5, $6::"Channel", $7, $8, $9, $10::"MessageStatus", $11, $12, $13, $14, $15, $16, $17, $18, $19, 1)
+       SELECT r.id, r.org, r.cid, r.run, r.campaign, r.channel::"Channel", r.category, r.topic, r.key, r.status::"MessageStatus", r.sender, r.recipient,
+              r.subject, r.text, r.html, ARRAY(SELECT jsonb_array_elements_text(r.links)), r.reason, r.until, r.allowed, 1
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[],
+                     $12::text[], $13::text[], $14::text[], $15::text[], $16::jsonb[], $17::text[], $18::timestamptz[], $19::timestamptz[])
+              AS r(id, org, cid, run, campaign, channel, category, topic, key, status, sender, recipient, subject, text, html, links, reason, until, allowed)
        ON CONFLICT ("idempotencyKey") DO UPDATE SET status = EXCLUDED.status, "fromAddress" = EXCLUDED."fromAddress", "toAddress" = EXCLUDED."toAddress",
          subject = EXCLUDED.subject, "bodyText" = EXCLUDED."bodyText", "bodyHtml" = EXCLUDED."bodyHtml", links = EXCLUDED.links,
          "policyReason" = EXCLUDED."policyReason", "deferredUntil" = EXCLUDED."deferredUntil", "sentAt" = EXCLUDED."sentAt", attempts = "Message".attempts + 1`,
       values: [
-        id, m.orgId, m.candidateId, m.runId, m.campaignId, m.channel, m.category, m.topic, m.idempotencyKey,
-        decision.outcome === 'SEND' ? 'SENDING' : decision.outcome, m.fromAddress, isErased ? '' : m.to,
-        content.subject, content.text, content.html, content.links,
-        decision.outcome === 'SEND' ? null : decision.reason, decision.outcome === 'DEFERRED' ? new Date(decision.until) : null,
+        col((d) => d.id), col((d) => d.m.orgId), col((d) => d.m.candidateId), col((d) => d.m.runId), col((d) => d.m.campaignId), col((d) => d.m.channel),
+        col((d) => d.m.category), col((d) => d.m.topic), col((d) => d.m.idempotencyKey), col((d) => (d.decision.outcome === 'SEND' ? 'SENDING' : d.decision.outcome)),
+        col((d) => d.m.fromAddress), col((d) => d.to), col((d) => d.content.subject), col((d) => d.content.text), col((d) => d.content.html),
+        col((d) => JSON.stringify(d.content.links)), col((d) => (d.decision.outcome === 'SEND' ? null : d.decision.reason)),
+        col((d) => (d.decision.outcome === 'DEFERRED' ? new Date(d.decision.until) : null)),
         // A SENDING row counts against frequency caps from the moment it is allowed.
-        decision.outcome === 'SEND' ? new Date(m.now) : null,
+        col((d) => (d.decision.outcome === 'SEND' ? new Date(d.m.now) : null)),
       ],
     });
-    return { id, decision, content };
+    return decided.map(({ id, decision, content }) => ({ id, decision, content }));
   });
 }
 
-/** The provider took it: SENT, the candidate's lastContactedAt, and SENT on the profile, in one statement. */
-export async function markSent(pool: Pool, s: { id: string; orgId: string; candidateId: string; campaignId: string | null; providerMessageId: string; sentAt: Date }): Promise<void> {
+/** The provider took it: SENT, the candidate's lastContactedAt, and SENT on the profile (concurrent calls share one statement). */
+export function markSent(pool: Pool, s: TSentItem): Promise<void> {
+  return batchersOf(pool).sent(s);
+}
+
+async function markSentBatch(pool: Pool, items: TSentItem[]): Promise<void[]> {
+  const col = <T>(f: (s: TSentItem) => T) => items.map(f);
   await pool.query({
     name: 'send-mark-sent',
-    text: `WITH m AS (UPDATE "Message" SET status = 'SENT', "providerMessageId" = $2, "sentAt" = $3, error = NULL WHERE id = $1),
-          c AS (UPDATE "Candidate" SET "lastContactedAt" = GREATEST("lastContactedAt", $3) WHERE id = $4)
+    text: `WITH s AS (SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::text[], $6::text[]) AS s(id, provider, at, cid, org, campaign)),
+          m AS (UPDATE "Message" SET status = 'SENT', "providerMessageId" = s.provider, "sentAt" = s.at, error = NULL FROM s WHERE "Message".id = s.id),
+          c AS (UPDATE "Candidate" SET "lastContactedAt" = GREATEST("lastContactedAt", l.at) FROM (SELECT cid, max(at) AS at FROM s GROUP BY cid) l WHERE "Candidate".id = l.cid)
      INSERT INTO "EngagementEvent" (id, "orgId", "candidateId", kind, "messageId", "campaignId", "dedupeKey", at)
-     VALUES (gen_random_uuid()::text, $5, $4, 'SENT', $1, $6, 'sent:' || $1, $3) ON CONFLICT ("dedupeKey") DO NOTHING`,
-    values: [s.id, s.providerMessageId, s.sentAt, s.candidateId, s.orgId, s.campaignId],
+     SELECT gen_random_uuid()::text, s.org, s.cid, 'SENT', s.id, s.campaign, 'sent:' || s.id, s.at FROM s ON CONFLICT ("dedupeKey") DO NOTHING`,
+    values: [col((s) => s.id), col((s) => s.providerMessageId), col((s) => s.sentAt), col((s) => s.candidateId), col((s) => s.orgId), col((s) => s.campaignId)],
   });
+  return items.map(() => undefined);
 }
 
 /** A relay's error text without the addresses it may quote (they stay out of logs and error columns). */

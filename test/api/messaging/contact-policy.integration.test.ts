@@ -4,6 +4,7 @@
 // policy allows; consent and a campaign's stricter policy; the policy and
 // suppression-list APIs with their refusals.
 import crypto from 'node:crypto';
+import { Pool } from 'pg';
 import { apiClient, createTestOrg, startTestSystem, waitFor, type TestOrg, type TestSystem } from '../../support/harness';
 import { sendCandidateEmail, type TSendDeps } from '../../../api/services/messaging/send-candidate-email';
 import { localDateTime } from '../../../workflows/graph/time-windows';
@@ -30,11 +31,14 @@ async function orgWithPolicy(policy: Record<string, unknown>): Promise<TestOrg> 
 }
 const delivered = (email: string) => t.sink.messages().filter((m) => m.to.includes(email));
 
-test('the frequency cap holds under concurrency: two campaigns sending at the same moment deliver one email', async () => {
+test('the frequency cap holds under concurrency: campaigns sending at the same moment, from one worker or two, deliver one email', async () => {
   const org = await orgWithPolicy({ frequencyCap: { max: 1, perDays: 7 } });
+  // A second worker: its own connection pool, so its sends are decided in transactions of their own.
+  const otherWorker = new Pool({ connectionString: process.env.TEST_DATABASE_URL, max: 4 });
+  const otherDeps = { ...deps, pool: otherWorker };
   for (let round = 0; round < 4; round++) {
     const ada = await createProspect(t, org.orgId);
-    const results = await Promise.all(['campaign-a', 'campaign-b', 'campaign-c'].map((c) => sendCandidateEmail(deps, marketingEmail(org.orgId, ada.id, { idempotencyKey: `${c}/${ada.id}` }))));
+    const results = await Promise.all(['campaign-a', 'campaign-b', 'campaign-c'].map((c, i) => sendCandidateEmail(i === 1 ? otherDeps : deps, marketingEmail(org.orgId, ada.id, { idempotencyKey: `${c}/${ada.id}` }))));
     expect(results.map((r) => r.status).sort()).toEqual(['DEFERRED', 'DEFERRED', 'SENT']);
     const sent = await t.prisma.message.findFirstOrThrow({ where: { candidateId: ada.id, status: 'SENT' } });
     for (const deferred of results.filter((r) => r.status === 'DEFERRED')) {
@@ -44,6 +48,7 @@ test('the frequency cap holds under concurrency: two campaigns sending at the sa
     await new Promise((r) => setTimeout(r, 200));
     expect(delivered(ada.email!)).toHaveLength(1);
   }
+  await otherWorker.end();
 });
 
 /** An Etc/GMT zone where it is now 02:00-02:59 local. */
