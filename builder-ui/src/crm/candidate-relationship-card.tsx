@@ -2,12 +2,13 @@
 // they came from and who referred them, and their LinkedIn, GitHub and website. Recruiters edit it in place
 // (PATCH /api/candidates/:id); a link the server refuses shows its reason beside the field.
 import { useState, type FormEvent } from 'react';
-import { ApiError, apiRequest } from '../api';
+import { apiRequest } from '../api';
 import type { CandidateProfile, OrgUser } from '../api-types';
 import { ErrorNotice } from '../components/error-notice';
 import { useApiResource } from '../use-api-resource';
 import { INTEREST_LEVELS } from '../../../api/services/crm/interest-level';
 import { InterestBadge } from './crm-person-cells';
+import { errorsByField, fieldErrorsOf } from './field-errors';
 import { INTEREST_LEVEL_LABELS } from './crm-types';
 import { useAsyncAction } from './use-async-action';
 
@@ -21,7 +22,9 @@ function RelationshipForm({ profile, onSaved, onCancel }: { profile: CandidatePr
   const [referrerId, setReferrerId] = useState(profile.crm?.referrer?.id ?? '');
   const [links, setLinks] = useState({ linkedin: profile.links?.linkedin ?? '', github: profile.links?.github ?? '', website: profile.links?.website ?? '' });
   const { run, isBusy: isSaving, error } = useAsyncAction();
-  const fieldError = (path: string) => (error instanceof ApiError ? error.details.filter((d) => d.path.startsWith(path)).map((d, i) => <span key={i} className="field-error">{d.message}</span>) : null);
+  // `body.links.github` → `links.github`: each link has its own field.
+  const byField = errorsByField(error, (path) => path.replace(/^body\./, '').split('.').slice(0, 2).join('.'));
+  const fieldError = (field: string) => fieldErrorsOf(byField, field, 'relationship-field-error');
 
   const save = (event: FormEvent) => {
     event.preventDefault();
@@ -46,20 +49,20 @@ function RelationshipForm({ profile, onSaved, onCancel }: { profile: CandidatePr
           {INTEREST_LEVELS.map((level) => <option key={level} value={level}>{INTEREST_LEVEL_LABELS[level]}</option>)}
         </select>
       </label>
-      <label className="field"><span>Source</span><input value={source} onChange={(e) => setSource(e.target.value)} maxLength={100} placeholder="e.g. referral, linkedin, event" data-testid="relationship-source" />{fieldError('body.source')}</label>
+      <label className="field"><span>Source</span><input value={source} onChange={(e) => setSource(e.target.value)} maxLength={100} placeholder="e.g. referral, linkedin, event" data-testid="relationship-source" />{fieldError('source')}</label>
       <label className="field">
         <span>Referred by</span>
         <select value={referrerId} onChange={(e) => setReferrerId(e.target.value)} data-testid="relationship-referrer">
           <option value="">Nobody</option>
           {(users.data ?? []).map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
         </select>
-        {fieldError('body.referrerId')}
+        {fieldError('referrerId')}
       </label>
       {LINKS.map(([key, label]) => (
         <label key={key} className="field">
           <span>{label}</span>
           <input type="url" value={links[key]} onChange={(e) => setLinks({ ...links, [key]: e.target.value })} placeholder="https://…" data-testid={`relationship-${key}`} />
-          {fieldError(`body.links.${key}`)}
+          {fieldError(`links.${key}`)}
         </label>
       ))}
       <ErrorNotice error={error} title="Could not save" />

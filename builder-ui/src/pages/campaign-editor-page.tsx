@@ -3,7 +3,7 @@
 // opens it in the builder, and this form waits in the tab for the way back), the sender, the preference
 // topic, and the campaign's own contact policy. Server errors show next to their fields.
 import { useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react';
-import { ApiError, apiPost, apiRequest } from '../api';
+import { apiPost, apiRequest } from '../api';
 import type { OrgUser, PipelineSummary } from '../api-types';
 import { ErrorNotice } from '../components/error-notice';
 import { PageHeader } from '../components/page-header';
@@ -16,6 +16,7 @@ import {
   createCampaignBody, EMPTY_CAMPAIGN_FORM, formFieldOfErrorPath, formOfCampaign, readCampaignDraft, storeCampaignDraft, updateCampaignBody, type CampaignForm,
 } from '../crm/campaign-form';
 import type { Campaign } from '../crm/crm-types';
+import { errorsByField, fieldErrorsOf } from '../crm/field-errors';
 import { useAsyncAction } from '../crm/use-async-action';
 import '../crm/crm.css';
 
@@ -63,15 +64,8 @@ export function CampaignEditorPage({ campaignId }: { campaignId: string | null }
   const set = (patch: Partial<CampaignForm>) => setForm((f) => ({ ...f, ...patch }));
   const isLocked = existing.data?.status === 'ACTIVE';
 
-  const fieldErrors = useMemo(() => {
-    const byField = new Map<keyof CampaignForm, string[]>();
-    if (error instanceof ApiError) for (const d of error.details) {
-      const field = formFieldOfErrorPath(d.path);
-      if (field) byField.set(field, [...(byField.get(field) ?? []), d.message]);
-    }
-    return byField;
-  }, [error]);
-  const errorOf = (field: keyof CampaignForm) => fieldErrors.get(field)?.map((m, i) => <span key={i} className="field-error" data-testid="campaign-field-error" data-field={field}>{m}</span>);
+  const fieldErrors = useMemo(() => errorsByField(error, formFieldOfErrorPath), [error]);
+  const errorOf = (field: keyof CampaignForm) => fieldErrorsOf(fieldErrors, field, 'campaign-field-error');
 
   const save = (event: FormEvent) => {
     event.preventDefault();

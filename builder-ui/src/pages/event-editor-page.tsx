@@ -2,7 +2,7 @@
 // start and end as wall-clock times in the event's time zone, in person (a venue) or online (the URL goes to
 // registrants only), capacity (beyond it people join a waitlist), and a talent pool registrants join.
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import { ApiError, apiPost, apiRequest } from '../api';
+import { apiPost, apiRequest } from '../api';
 import { ErrorNotice } from '../components/error-notice';
 import { PageHeader } from '../components/page-header';
 import { navigate } from '../hash-route';
@@ -11,6 +11,7 @@ import { EVENT_KINDS, EVENT_KIND_LABELS } from '../../../api/services/events/eve
 import type { RecruitingEvent, TalentPool } from '../crm/crm-types';
 import { emptyEventForm, eventBody, eventPatch, formOfEvent, type EventForm } from '../crm/event-form';
 import { useAsyncAction } from '../crm/use-async-action';
+import { bodyFieldOf, errorsByField, fieldErrorsOf } from '../crm/field-errors';
 import '../crm/crm.css';
 
 export function EventEditorPage({ eventId }: { eventId: string | null }) {
@@ -23,15 +24,8 @@ export function EventEditorPage({ eventId }: { eventId: string | null }) {
   }, [existing.data]);
   const set = (patch: Partial<EventForm>) => setForm((f) => ({ ...f, ...patch }));
 
-  const errorsByField = useMemo(() => {
-    const byField = new Map<string, string[]>();
-    if (error instanceof ApiError) for (const d of error.details) {
-      const key = d.path.replace(/^body\./, '').split('.')[0] ?? '';
-      byField.set(key, [...(byField.get(key) ?? []), d.message]);
-    }
-    return byField;
-  }, [error]);
-  const errorOf = (field: keyof EventForm) => errorsByField.get(field)?.map((m, i) => <span key={i} className="field-error" data-testid="event-field-error" data-field={field}>{m}</span>);
+  const fieldErrors = useMemo(() => errorsByField(error, (path) => bodyFieldOf(path) as keyof EventForm), [error]);
+  const errorOf = (field: keyof EventForm) => fieldErrorsOf(fieldErrors, field, 'event-field-error');
 
   const save = (event: FormEvent) => {
     event.preventDefault();

@@ -1,11 +1,13 @@
 // The campaign and event forms' requests: a new campaign's body; an edit sends only what changed (an active
 // campaign refuses a changed audience or pipeline, so unchanged ones must never be sent); server error paths
-// land on their fields; event times are wall-clock times in the event's own zone, across DST.
+// land on their fields, grouped by field; event times are wall-clock times in the event's own zone, across DST.
 import { createCampaignBody, EMPTY_CAMPAIGN_FORM, formFieldOfErrorPath, formOfCampaign, updateCampaignBody } from '../../../builder-ui/src/crm/campaign-form';
 import { emptyEventForm, eventBody, eventPatch, formatEventTime, formOfEvent, instantOfZonedInput, zonedInputValue } from '../../../builder-ui/src/crm/event-form';
 import type { Campaign, RecruitingEvent } from '../../../builder-ui/src/crm/crm-types';
 import { ZCreateCampaign, ZUpdateCampaign } from '../../../api/services/campaigns/campaign-input';
 import { ZCreateEvent, ZUpdateEvent } from '../../../api/services/events/event-input';
+import { bodyFieldOf, errorsByField } from '../../../builder-ui/src/crm/field-errors';
+import { ApiError } from '../../../builder-ui/src/api';
 
 const campaign: Campaign = {
   id: 'c1', name: 'Backend nurture', status: 'ACTIVE', topic: 'jobs', isAutoEnroll: true, contactPolicy: { frequencyCap: { max: 1, perDays: 14 } },
@@ -67,4 +69,13 @@ test('an event form: a new event\'s body passes the server schema; an edit sends
 test('an event\'s time reads in its own zone', () => {
   expect(formatEventTime(event)).toBe('Tue, 3 Jun 2025, 18:00–20:00 (Europe/Berlin)');
   expect(formatEventTime({ ...event, endsAt: null })).toBe('Tue, 3 Jun 2025, 18:00 (Europe/Berlin)');
+});
+
+test('a refused request\'s errors are grouped by the form field their path names', () => {
+  const refused = new ApiError(400, 'VALIDATION_FAILED', 'invalid', [
+    { path: 'body.endsAt', message: 'must be after startsAt' }, { path: 'body.endsAt', message: 'at most 31 days' }, { path: 'body.location', message: 'required' }, { path: 'headers.x', message: 'ignored' },
+  ]);
+  const byField = errorsByField(refused, (path) => (path.startsWith('body.') ? bodyFieldOf(path) : null));
+  expect([...byField]).toEqual([['endsAt', ['must be after startsAt', 'at most 31 days']], ['location', ['required']]]);
+  expect(errorsByField(new Error('network'), bodyFieldOf).size).toBe(0);
 });
