@@ -2,13 +2,15 @@
 // their organization (its contact policy), the run (campaign, start), the
 // campaign (topic, its stricter policy, its sender), the sending user, the
 // application and job for the template, and what is recorded under the send's
-// idempotency key. Read fresh at send time, so a corrected
-// name or a new policy applies to a message deferred for days.
+// idempotency key. Read fresh at send time, so a corrected name or a new policy
+// applies to a message deferred for days; concurrent sends read theirs in one
+// statement.
 import type { Pool } from 'pg';
 import type { TemplateContext } from '../../../activities/render-template';
 import { AppError } from '../../errors';
 import { effectivePolicy, readContactPolicy, ZCampaignContactPolicy, type TEffectivePolicy } from './contact-policy';
 import { finalResultOf, recordedResult, type TRecordedResult } from './record-send-decision';
+import { createBatcher } from './send-batcher';
 
 export interface TSendContextQuery {
   orgId: string;
@@ -43,40 +45,59 @@ interface Row {
   recordedId: string | null; recordedStatus: string | null; recordedReason: string | null;
 }
 
-export async function loadSendContext(pool: Pool, q: TSendContextQuery): Promise<TSendContext | null> {
-  const { rows } = await pool.query<Row>({
+const contextBatchers = new WeakMap<Pool, (q: TSendContextQuery) => Promise<TSendContext | null>>();
+
+/** Concurrent sends read their contexts in one statement (see send-batcher.ts). */
+export function loadSendContext(pool: Pool, q: TSendContextQuery): Promise<TSendContext | null> {
+  let load = contextBatchers.get(pool);
+  if (!load) {
+    load = createBatcher((queries: TSendContextQuery[]) => loadSendContexts(pool, queries), { maxBatch: 100 });
+    contextBatchers.set(pool, load);
+  }
+  return load(q);
+}
+
+async function loadSendContexts(pool: Pool, queries: readonly TSendContextQuery[]): Promise<(TSendContext | null)[]> {
+  const col = <T>(f: (q: TSendContextQuery) => T) => queries.map(f);
+  const { rows } = await pool.query<Row & { i: string }>({
     // Named: each connection plans it once (the send path runs it for every email).
     name: 'send-context',
-    text: `SELECT c."firstName", c."lastName", c.email, c.phone, c."anonymizedAt" IS NOT NULL AS "isErased", o.name AS "orgName", o.settings->'contactPolicy' AS "orgPolicy",
+    text: `SELECT q.i, c."firstName", c."lastName", c.email, c.phone, c."anonymizedAt" IS NOT NULL AS "isErased", o.name AS "orgName", o.settings->'contactPolicy' AS "orgPolicy",
             r."startedAt" AS "runStartedAt", cp.id AS "campaignId", cp.topic, cp."contactPolicy" AS "campaignPolicy",
             u.name AS "senderName", u.email AS "senderEmail",
             a.id AS "applicationId", s.name AS "stageName", j.title AS "jobTitle", j.department, j.locations[1] AS location,
             rec.id AS "recordedId", rec.status AS "recordedStatus", rec."policyReason" AS "recordedReason"
-       FROM "Candidate" c
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) WITH ORDINALITY AS q(cid, org, run, campaign, app, sender, key, i)
+       JOIN "Candidate" c ON c.id = q.cid AND c."orgId" = q.org
        JOIN "Organization" o ON o.id = c."orgId"
-       LEFT JOIN "Run" r ON r.id = $3 AND r."orgId" = c."orgId"
-       LEFT JOIN "Campaign" cp ON cp.id = COALESCE($4, r."campaignId") AND cp."orgId" = c."orgId"
-       LEFT JOIN "User" u ON u.id = COALESCE($6, cp."senderUserId") AND u."orgId" = c."orgId" AND NOT u.deactivated
-       LEFT JOIN "Application" a ON a.id = COALESCE($5, r."applicationId") AND a."orgId" = c."orgId"
+       LEFT JOIN "Run" r ON r.id = q.run AND r."orgId" = c."orgId"
+       LEFT JOIN "Campaign" cp ON cp.id = COALESCE(q.campaign, r."campaignId") AND cp."orgId" = c."orgId"
+       LEFT JOIN "User" u ON u.id = COALESCE(q.sender, cp."senderUserId") AND u."orgId" = c."orgId" AND NOT u.deactivated
+       LEFT JOIN "Application" a ON a.id = COALESCE(q.app, r."applicationId") AND a."orgId" = c."orgId"
        LEFT JOIN "Job" j ON j.id = a."jobId"
        LEFT JOIN "Stage" s ON s.id = a."stageId"
-       LEFT JOIN "Message" rec ON rec."idempotencyKey" = $7
-      WHERE c.id = $1 AND c."orgId" = $2`,
-    values: [q.candidateId, q.orgId, q.runId ?? null, q.campaignId ?? null, q.applicationId ?? null, q.senderUserId ?? null, q.idempotencyKey ?? null],
+       LEFT JOIN "Message" rec ON rec."idempotencyKey" = q.key`,
+    values: [
+      col((q) => q.candidateId), col((q) => q.orgId), col((q) => q.runId ?? null), col((q) => q.campaignId ?? null), col((q) => q.applicationId ?? null),
+      col((q) => q.senderUserId ?? null), col((q) => q.idempotencyKey ?? null),
+    ],
   });
-  const r = rows[0];
-  if (!r) return null;
-  return {
-    candidate: { firstName: r.firstName, lastName: r.lastName, email: r.email, phone: r.phone },
-    isErased: r.isErased,
-    orgName: r.orgName,
-    orgPolicy: r.orgPolicy,
-    runStartedAt: r.runStartedAt,
-    campaign: r.campaignId ? { id: r.campaignId, topic: r.topic!, contactPolicy: r.campaignPolicy } : null,
-    senderUser: r.senderEmail ? { name: r.senderName!, email: r.senderEmail } : null,
-    application: r.applicationId ? { id: r.applicationId, stage: r.stageName!, jobTitle: r.jobTitle!, department: r.department, location: r.location } : null,
-    recorded: r.recordedId ? { id: r.recordedId, status: r.recordedStatus!, policyReason: r.recordedReason } : null,
-  };
+  const byIndex = new Map(rows.map((r) => [Number(r.i) - 1, r]));
+  return queries.map((_q, i) => {
+    const r = byIndex.get(i);
+    if (!r) return null;
+    return {
+      candidate: { firstName: r.firstName, lastName: r.lastName, email: r.email, phone: r.phone },
+      isErased: r.isErased,
+      orgName: r.orgName,
+      orgPolicy: r.orgPolicy,
+      runStartedAt: r.runStartedAt,
+      campaign: r.campaignId ? { id: r.campaignId, topic: r.topic!, contactPolicy: r.campaignPolicy } : null,
+      senderUser: r.senderEmail ? { name: r.senderName!, email: r.senderEmail } : null,
+      application: r.applicationId ? { id: r.applicationId, stage: r.stageName!, jobTitle: r.jobTitle!, department: r.department, location: r.location } : null,
+      recorded: r.recordedId ? { id: r.recordedId, status: r.recordedStatus!, policyReason: r.recordedReason } : null,
+    };
+  });
 }
 
 /** The send's context, or its final result when one is recorded under its key already (a retried activity). */
