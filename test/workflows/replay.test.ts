@@ -7,6 +7,7 @@ import path from 'node:path';
 import { Worker, bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { DeterminismViolationError } from '@temporalio/workflow';
+import { workflowBundleOptions } from '../../api/platform/temporal/worker';
 
 const HISTORIES = path.resolve(__dirname, '../histories');
 const files = fs.readdirSync(HISTORIES).filter((f) => f.endsWith('.json')).sort();
@@ -17,7 +18,8 @@ let current: WorkflowBundleWithSourceMap;
 let drifted: WorkflowBundleWithSourceMap;
 
 beforeAll(async () => {
-  current = await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: quiet });
+  // The worker's own bundle options (preloaded modules included): what replays is what runs.
+  current = await bundleWorkflowCode({ ...workflowBundleOptions(), logger: quiet });
   drifted = await bundleWorkflowCode({ workflowsPath: path.join(HISTORIES, 'drifted-workflow.ts'), logger: quiet });
 }, 120_000);
 
