@@ -94,6 +94,7 @@ export async function benchSend(env: BenchEnvironment, params: SendBenchParams) 
       await peerTransport.sendMail({
         from: `"${sender.name}" <${sender.email}>`, to: m.to, subject: m.subject, text: m.text, html: m.html, messageId: `<${m.id}@peer>`,
         replyTo: signedAddress(deps.linkSigningKey, 'reply', m.id, deps.replyDomain),
+        headers: { 'List-Unsubscribe': `<https://trellis.example/u/${m.id}.${'x'.repeat(22)}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click', Precedence: 'bulk' },
       });
       return true;
     });
