@@ -1,11 +1,10 @@
-// Enrolling people in a campaign: the whole audience as a bulk job with visible progress (POST .../enroll,
-// activation, the auto-enroll sweep), or one person by hand. An enrollment is a Run row (PENDING, the
+// Enrolling a campaign's audience as a bulk job with visible progress (POST .../enroll, activation, the
+// auto-enroll sweep); one person by hand is enroll-candidate.ts. An enrollment is a Run row (PENDING, the
 // pipeline's newest published version, workflow id campaign-<campaign>-<candidate>) inserted with
 // ON CONFLICT DO NOTHING on (campaignId, candidateId): exactly one run per person per campaign, so
 // enrolling again, or two enrollments at once, add nobody twice. The runs then start (start-campaign-runs.ts).
 import type { Pool, PoolClient } from 'pg';
-import { AppError, notFound } from '../../errors';
-import { withTransaction } from '../../platform/db/transaction';
+import { AppError } from '../../errors';
 import { recordAudit } from '../audit';
 import { createBulkJob, runBulkJob, toBulkJobView, type BulkJobView, type ProgressCounts } from '../bulk-jobs';
 import type { Services } from '../services';
@@ -14,7 +13,6 @@ import { ENROLLING_STATUSES, planFitIssues } from './campaign-rules';
 import { classifyAudience, SKIP_REASONS, type AudienceMember, type TSkipReason } from './campaign-audience';
 import { loadCampaignVersion, type CampaignVersion } from './read-campaigns';
 import { RUN_TO_START_COLUMNS, startCampaignRuns, toRunToStart, type RunToStart, type StartTarget } from './start-campaign-runs';
-import { getEnrollment, type EnrollmentView } from './campaign-enrollments';
 
 /** Runs inserted per statement. */
 const INSERT_BATCH = 1000;
@@ -55,7 +53,7 @@ export async function assertEnrollable(client: Pick<Pool, 'query'>, orgId: strin
  * Inserts runs for these people (skipping any already enrolled) and returns them ready to start. Nothing
  * once the campaign is no longer active: a pause or an archive stops an enrollment between two batches.
  */
-async function insertRuns(client: Pick<Pool | PoolClient, 'query'>, target: StartTarget, candidateIds: string[]): Promise<RunToStart[]> {
+export async function insertRuns(client: Pick<Pool | PoolClient, 'query'>, target: StartTarget, candidateIds: string[]): Promise<RunToStart[]> {
   if (!candidateIds.length) return [];
   const { rows } = await client.query(
     `WITH ins AS (
@@ -76,7 +74,7 @@ async function campaignStopped(pool: Pool, campaignId: string): Promise<string |
   return rows[0]?.status === 'ACTIVE' ? null : (rows[0]?.status ?? 'deleted').toLowerCase();
 }
 
-async function pendingRuns(pool: Pool, runIds: string[]): Promise<RunToStart[]> {
+export async function pendingRuns(pool: Pool, runIds: string[]): Promise<RunToStart[]> {
   const { rows } = await pool.query(
     `SELECT r.id, r."workflowId", r."candidateId", ${RUN_TO_START_COLUMNS} FROM "Run" r JOIN "Candidate" c ON c.id = r."candidateId" WHERE r.id = ANY($1::text[]) AND r.status = 'PENDING'`,
     [runIds],
@@ -152,11 +150,6 @@ export async function enrollAudience(services: Services, orgId: string, userId: 
   return toBulkJobView(job);
 }
 
-/** Waits for the enrollment of this campaign running in this process, if any (tests, shutdown). */
-export function enrollmentInProgress(campaignId: string): Promise<unknown> | undefined {
-  return running.get(campaignId);
-}
-
 /**
  * The sweep's pass over one campaign: starts its runs still PENDING and, with `isNewMembersIncluded`, enrolls
  * people who joined its audience, recording a bulk job only when there was something to do. Returns its
@@ -182,29 +175,4 @@ export async function enrollNewMembers(services: Services, orgId: string, campai
   running.set(campaignId, Object.assign(work, { jobId: job.id }));
   await work;
   return report;
-}
-
-/**
- * Enrolls one person by hand (in the audience or not). Enrolled already: that enrollment, isNew false.
- * Refused with 409 when the person cannot be contacted. The run is started before the answer.
- */
-export async function enrollCandidate(services: Services, orgId: string, userId: string | null, campaignId: string, candidateId: string): Promise<{ enrollment: EnrollmentView; isNew: boolean }> {
-  const campaign = await assertEnrollable(services.pool, orgId, campaignId);
-  const [member] = await classifyAudience(services.pool, campaign, { candidateIds: [candidateId] });
-  if (!member) throw notFound('Candidate', candidateId);
-  if (member.runId && member.runStatus !== 'PENDING') return { enrollment: await getEnrollment(services.pool, orgId, campaignId, candidateId), isNew: false };
-  if (!member.runId && member.skip) {
-    throw new AppError('CONFLICT', `candidate ${candidateId} cannot be contacted (${member.skip.replace('_', ' ')})`, [{ path: 'body.candidateId', message: member.skip, code: member.skip }]);
-  }
-  const runs = member.runId
-    ? await pendingRuns(services.pool, [member.runId])
-    : await withTransaction(services.pool, async (client) => {
-        const inserted = await insertRuns(client, campaign.target, [candidateId]);
-        for (const run of inserted) {
-          await recordAudit(client, { orgId, actorType: 'USER', actorId: userId, action: 'campaign.enrollment_added', entityType: 'Run', entityId: run.id, after: { campaignId, candidateId } });
-        }
-        return inserted;
-      });
-  await startCampaignRuns(services, campaign.target, (async function* () { yield runs; })(), { concurrency: 1 });
-  return { enrollment: await getEnrollment(services.pool, orgId, campaignId, candidateId), isNew: !member.runId && runs.length > 0 };
 }

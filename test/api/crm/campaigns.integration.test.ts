@@ -224,4 +224,29 @@ describe('enrollment', () => {
       people: { reached: 11, isOpenedReliable: false, converted: 0 },
     });
   });
+
+  test("a segment's members enroll, and people who join the segment later are enrolled by the sweep", async () => {
+    const tag = `nurture-${crypto.randomBytes(3).toString('hex')}`;
+    const [first, second, outsider] = await createProspects(t.prisma, org.orgId, 3);
+    await t.prisma.candidate.updateMany({ where: { id: { in: [first!.id, second!.id] } }, data: { tags: [tag] } });
+    const segment = await t.prisma.segment.create({ data: { orgId: org.orgId, name: `Segment ${tag}`, query: { conditions: [{ field: 'tags', match: 'all', values: [tag] }] } } });
+    const pipelineId = await createNurturePipeline(recruiter, { gap: { days: 1 } });
+    const campaign = await createCampaign(recruiter, { pipelineId, segmentId: segment.id });
+    expect(campaign).toMatchObject({ audience: { kind: 'segment', id: segment.id, name: segment.name } });
+    const job = await finishedJob((await recruiter('POST', `/api/campaigns/${campaign.id}/activate`)).body.enrollment.id);
+    expect(job.report).toMatchObject({ audience: 2, enrolled: 2, started: 2 });
+
+    await t.prisma.candidate.update({ where: { id: outsider!.id }, data: { tags: [tag, 'other'] } });
+    const sweep = (await t.system.services!.periodicJobs!.runNow(CAMPAIGN_AUTO_ENROLL_JOB.name)) as Record<string, { enrolled: number }>;
+    expect(sweep[campaign.id]).toMatchObject({ enrolled: 1 });
+    const runs = await t.prisma.run.findMany({ where: { campaignId: campaign.id }, select: { candidateId: true } });
+    expect(runs.map((r) => r.candidateId).sort()).toEqual([first!.id, second!.id, outsider!.id].sort());
+    // Without auto-enroll, newcomers wait for an enrollment by hand.
+    expect((await recruiter('PATCH', `/api/campaigns/${campaign.id}`, { isAutoEnroll: false })).status).toBe(200);
+    const [late] = await createProspects(t.prisma, org.orgId, 1);
+    await t.prisma.candidate.update({ where: { id: late!.id }, data: { tags: [tag] } });
+    const skipped = (await t.system.services!.periodicJobs!.runNow(CAMPAIGN_AUTO_ENROLL_JOB.name)) as Record<string, unknown>;
+    expect(skipped[campaign.id]).toBeUndefined();
+    expect(await t.prisma.run.count({ where: { campaignId: campaign.id } })).toBe(3);
+  });
 });
