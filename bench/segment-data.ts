@@ -2,40 +2,15 @@
 // skills, tags, places, applications, stage moves, and the CRM columns interest level, engagement score,
 // last contacted / engaged / replied), plus what segments read beyond the profile, added once per database:
 // stage kinds, two talent pools (5 % and 0.5 % of people), engagement events (clicks by 10 %, opens by
-// 30 %), suppressed addresses (1 %), and the partial indexes segments count on (SEGMENT_INDEXES).
+// 30 %), suppressed addresses (1 %). The segment indexes come with the migrations (0007, 0008).
 import { Pool } from 'pg';
+import { migrate } from '../api/platform/db/migrate';
 import { BENCH_ORG_ID, prepareSearchDataset, type SearchDataset } from './search-data';
 
 const log = (message: string) => process.stdout.write(`[segment-data] ${message}\n`);
 
 export const BENCH_POOLS = { large: 'bench_pool_large', small: 'bench_pool_small' } as const;
 
-/**
- * Indexes the segment counts rely on, as they would be in a migration (asked of the schema owner in
- * /tmp/prompts/schema-requests.md; created here in the benchmark database only until then).
- */
-const LIVE = `WHERE "mergedIntoId" IS NULL AND "anonymizedAt" IS NULL`;
-export const SEGMENT_INDEXES: { name: string; why: string; sql: string }[] = [
-  {
-    name: 'Candidate_live_idx', why: 'live profiles of an organization: the count of everyone, and id look-ups of semi-joins (pools, engagement) with the email and kind they test',
-    sql: `CREATE INDEX "Candidate_live_idx" ON "Candidate" ("orgId", id) INCLUDE (email, kind) ${LIVE}`,
-  },
-  {
-    name: 'Candidate_live_facts_idx', why: 'the scalar conditions (interest, engagement score, last contacted/engaged/replied, created, country, source, kind, email, tags) answered from the index alone',
-    sql: `CREATE INDEX "Candidate_live_facts_idx" ON "Candidate" ("orgId", "interestLevel", "engagementScore")
-          INCLUDE ("lastContactedAt", "lastEngagedAt", "lastRepliedAt", "createdAt", "countryCode", source, kind, email, tags) ${LIVE}`,
-  },
-  {
-    name: 'Application_candidateId_cover_idx', why: "a person's applications with what the applications condition tests (would replace Application_candidateId_idx)",
-    sql: `CREATE INDEX "Application_candidateId_cover_idx" ON "Application" ("candidateId") INCLUDE ("jobId", "stageId", status, source, "appliedAt")`,
-  },
-  { name: 'Application_stageId_idx', why: 'stage reached: who is in a stage now', sql: `CREATE INDEX "Application_stageId_idx" ON "Application" ("stageId") INCLUDE ("candidateId")` },
-  { name: 'StageTransition_toStageId_idx', why: 'stage reached: who passed through a stage', sql: `CREATE INDEX "StageTransition_toStageId_idx" ON "StageTransition" ("toStageId") INCLUDE ("applicationId")` },
-  {
-    name: 'EngagementEvent_orgId_kind_at_idx', why: 'engagement conditions: who clicked / replied / attended in a window, set-oriented',
-    sql: `CREATE INDEX "EngagementEvent_orgId_kind_at_idx" ON "EngagementEvent" ("orgId", kind, at) INCLUDE ("candidateId", "campaignId", "eventId")`,
-  },
-];
 
 async function timed(what: string, pool: Pool, sql: string, values: unknown[] = []) {
   const started = Date.now();
@@ -50,12 +25,10 @@ export async function prepareSegmentDataset(opts: { candidates: number; resumeWo
     const { rows: [org] } = await pool.query<{ settings: { crmColumns?: boolean; segmentData?: boolean } }>(`SELECT settings FROM "Organization" WHERE id = $1`, [BENCH_ORG_ID]);
     if (!org?.settings.crmColumns) throw new Error(`${dataset.databaseName} was generated before the CRM columns: run again with BENCH_SEARCH_FRESH=1`);
     if (!org.settings.segmentData) await addSegmentData(pool, dataset.candidates);
-    for (const index of SEGMENT_INDEXES) {
-      const { rowCount } = await pool.query(`SELECT 1 FROM pg_indexes WHERE indexname = $1`, [index.name]);
-      if (!rowCount) await timed(`index ${index.name}`, pool, index.sql);
-    }
+    // A reused database gets the migrations written since it was generated (0007 and 0008: the segment indexes).
+    await migrate(pool);
     // Index-only scans need the visibility map current.
-    for (const table of ['Candidate', 'Application', 'StageTransition', 'EngagementEvent', 'TalentPoolMember']) await timed(`VACUUM ANALYZE "${table}"`, pool, `VACUUM ANALYZE "${table}"`);
+    for (const table of ['Candidate', 'Application', 'StageTransition', 'EngagementEvent', 'TalentPoolMember', 'Stage']) await timed(`VACUUM ANALYZE "${table}"`, pool, `VACUUM ANALYZE "${table}"`);
     return dataset;
   } finally {
     await pool.end();

@@ -84,8 +84,9 @@ export class SegmentPredicate {
       case 'stage_reached':
         return c.match === 'none' ? `NOT (${this.stageReached(c)})` : this.stageReached(c);
       case 'applications': {
-        // A candidate's applications are in its organization: no orgId test, so a covering index answers alone.
-        const filters = [`a."candidateId" = c.id`];
+        // The orgId test lets "no hired application" read the organization's hired applications (orgId, status)
+        // rather than every application; per person, the covering index on candidateId holds orgId too.
+        const filters = [`a."candidateId" = c.id`, `a."orgId" = ${this.orgParam}`];
         if (c.jobId) filters.push(`a."jobId" = ${this.$(c.jobId)}`);
         if (c.stageId) filters.push(`a."stageId" = ${this.$(c.stageId)}`);
         if (c.statuses) filters.push(`a.status = ANY(${this.$(c.statuses)}::"ApplicationStatus"[])`);
