@@ -36,6 +36,7 @@ import { schedulePageRoutes } from './routes/schedule-page';
 import { setupRoutes } from './routes/setup';
 import { talentPoolRoutes } from './routes/crm-pools';
 import { segmentRoutes } from './routes/segments';
+import { analyticsRoutes } from './routes/analytics';
 import { campaignRoutes } from './routes/campaigns';
 import { engagementRoutes } from './routes/engagement';
 import { publicMessagingRoutes } from './routes/public-messaging';
@@ -48,7 +49,7 @@ import { bulkJobRoutes } from './routes/bulk-jobs';
 
 export const ROUTES: readonly RouteDef[] = [...systemRoutes, ...authRoutes, ...pipelineRoutes, ...pipelineOverlayRoutes, ...jobRoutes, ...jobBoardRoutes, ...userRoutes, ...careersRoutes, ...applicationRoutes, ...publicApplyRoutes, ...candidateMergeRoutes, ...applyFormRoutes, ...inboxRoutes, ...auditRoutes, ...offerRoutes, ...complianceRoutes, ...decisionRoutes, ...runRoutes, ...orgRoutes, ...candidateRoutes, ...candidateProfileRoutes, ...searchRoutes, ...interviewRoutes, ...schedulePageRoutes, ...setupRoutes,
   // CRM
-  ...talentPoolRoutes, ...segmentRoutes, ...campaignRoutes, ...engagementRoutes, ...publicMessagingRoutes, ...eventRoutes, ...publicEventRoutes, ...jobAlertRoutes, ...importRoutes, ...dataRightsRoutes, ...bulkJobRoutes];
+  ...talentPoolRoutes, ...segmentRoutes, ...campaignRoutes, ...engagementRoutes, ...publicMessagingRoutes, ...eventRoutes, ...publicEventRoutes, ...jobAlertRoutes, ...importRoutes, ...dataRightsRoutes, ...bulkJobRoutes, ...analyticsRoutes];
 
 export const UI_DIST = path.resolve(__dirname, '../builder-ui/dist');
 

@@ -1,0 +1,4 @@
+// Forecasts: expected hires by date per open job (docs/metrics.md "Forecast").
+import type { ReportDefinition } from '../report-types';
+
+export const FORECAST_REPORTS: ReportDefinition[] = [];
