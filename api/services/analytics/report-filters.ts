@@ -33,7 +33,9 @@ export const ZReportQuery = z.object({
   segmentIds: ZList.optional(),
   eventIds: ZList.optional(),
   interval: z.enum(['week', 'month']).optional(),
+  groupBy: z.enum(['job', 'department', 'recruiter', 'period', 'source', 'utmCampaign', 'stage', 'campaign', 'segment', 'event', 'skill', 'country', 'interviewer', 'assignee', 'kind']).optional(),
 }).strict();
+export type TGroupBy = NonNullable<TReportQuery['groupBy']>;
 export type TReportQuery = z.infer<typeof ZReportQuery>;
 
 /** Resolved: every date set, lists null when not filtered. `to` is never after `asOf`. */
@@ -42,6 +44,8 @@ export interface ReportFilters {
   to: string;
   asOf: string;
   interval: 'week' | 'month';
+  /** How rows are grouped, among the report's `groupBys` (its first when not asked). */
+  groupBy: TGroupBy | null;
   jobIds: string[] | null;
   departments: string[] | null;
   recruiterIds: string[] | null;
@@ -51,7 +55,7 @@ export interface ReportFilters {
   eventIds: string[] | null;
 }
 
-export const FILTER_NAMES = ['from', 'to', 'asOf', 'interval', 'jobIds', 'departments', 'recruiterIds', 'sources', 'campaignIds', 'segmentIds', 'eventIds'] as const satisfies readonly (keyof ReportFilters)[];
+export const FILTER_NAMES = ['from', 'to', 'asOf', 'interval', 'groupBy', 'jobIds', 'departments', 'recruiterIds', 'sources', 'campaignIds', 'segmentIds', 'eventIds'] as const satisfies readonly (keyof ReportFilters)[];
 
 /** The date rules alone (pure): defaults, end after start, no as-of in the future. */
 export function resolveDates(query: Pick<TReportQuery, 'from' | 'to' | 'asOf'>, now: Date): { from: Date; to: Date; asOf: Date; notes: string[]; errors: ErrorDetail[] } {
@@ -105,7 +109,7 @@ export async function resolveReportFilters(pool: Pool, auth: Pick<AuthContext, '
   const list = (v: string[] | undefined) => (v?.length ? v : null);
   return {
     filters: {
-      from: dates.from.toISOString(), to: dates.to.toISOString(), asOf: dates.asOf.toISOString(), interval: query.interval ?? 'month',
+      from: dates.from.toISOString(), to: dates.to.toISOString(), asOf: dates.asOf.toISOString(), interval: query.interval ?? 'month', groupBy: query.groupBy ?? null,
       jobIds, departments: list(query.departments), recruiterIds: list(query.recruiterIds), sources: list(query.sources),
       campaignIds: list(query.campaignIds), segmentIds: list(query.segmentIds), eventIds: list(query.eventIds),
     },

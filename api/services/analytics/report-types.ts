@@ -2,7 +2,7 @@
 // rows), the charts drawn from it, and a drill-down from each number to the people behind it. Reports are
 // defined in hiring/, crm/ and forecast/ and listed in report-catalog.ts; docs/metrics.md defines each.
 import type { Pool } from 'pg';
-import type { ReportFilters } from './report-filters';
+import type { ReportFilters, TGroupBy } from './report-filters';
 import type { SqlParams } from './sql-params';
 
 /** How a cell is shown and exported. `days` are fractional days; `percent` is a ratio 0..1 (null when the base is 0). */
@@ -82,6 +82,8 @@ export interface ReportDefinition {
   definition: string;
   /** Filters this report reads; the others are refused with a 400 rather than silently ignored. */
   filters: readonly (keyof ReportFilters)[];
+  /** The groupings it offers (with 'groupBy' among its filters); the first is the default. */
+  groupBys?: readonly TGroupBy[];
   compute(ctx: ReportContext): Promise<Omit<ReportResult, 'id' | 'title' | 'description' | 'definition' | 'filters'>>;
   /** The people behind the cell (row key, column key); a 404 for a cell that has none. */
   drill?(ctx: ReportContext, row: string, column: string): Promise<DrillStatement>;

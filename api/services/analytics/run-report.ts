@@ -27,7 +27,7 @@ export const ZDrillRequest = ZReportRequest.extend({
 type Caller = Pick<AuthContext, 'orgId' | 'userId' | 'role'>;
 
 export function listReports(auth: Caller) {
-  return REPORTS.filter((r) => mayRead(auth, r)).map(({ id, area, title, description, definition, filters }) => ({ id, area, title, description, definition, filters }));
+  return REPORTS.filter((r) => mayRead(auth, r)).map(({ id, area, title, description, definition, filters, groupBys }) => ({ id, area, title, description, definition, filters, groupBys: groupBys ?? [] }));
 }
 
 /** CRM reports span the organization's relationships: org-wide roles only. Hiring reports: a hiring manager sees their jobs. */
@@ -43,7 +43,11 @@ async function prepare(services: Services, auth: Caller, reportId: string, query
   if (unread.length) {
     throw new AppError('VALIDATION_FAILED', `report ${report.id} does not filter by ${unread.join(', ')}`, unread.map((name) => ({ path: `query.${name}`, message: `not a filter of this report (it reads: ${report.filters.join(', ')})` })));
   }
+  if (query.groupBy && !report.groupBys?.includes(query.groupBy)) {
+    throw new AppError('VALIDATION_FAILED', `report ${report.id} cannot group by ${query.groupBy}`, [{ path: 'query.groupBy', message: `one of: ${(report.groupBys ?? []).join(', ') || 'none (this report has fixed rows)'}` }]);
+  }
   const { filters, notes } = await resolveReportFilters(services.pool, auth, query);
+  filters.groupBy ??= report.groupBys?.[0] ?? null;
   return { report, ctx: { pool: services.pool, orgId: auth.orgId, filters }, notes };
 }
 

@@ -105,6 +105,7 @@ test('impossible filters are refused with the field and the reason', async () =>
     ['interval=day', 'query.interval', 400],
     ['campaignIds=x', 'query.campaignIds', 400],
     ['colour=blue', 'query', 400],
+    ['groupBy=job', 'query.groupBy', 400],
   ];
   for (const [query, path, status] of cases) {
     const res = await recruiter('GET', `/api/analytics/reports/applications?${query}`);
