@@ -23,7 +23,11 @@ export interface Mailer {
 }
 
 export function createSmtpMailer(smtpUrl: string): Mailer {
-  const transport = nodemailer.createTransport(smtpUrl, { pool: true, maxConnections: 5 } as never);
+  const transport = nodemailer.createTransport(smtpUrl, {
+    pool: true, maxConnections: 5,
+    // One SMTP conversation stays well inside the send lease (record-send-decision.ts SEND_LEASE_SECONDS).
+    connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 30_000,
+  } as never);
   return {
     async send(email) {
       const info = await transport.sendMail({

@@ -60,9 +60,18 @@ interface TSentItem {
   sentAt: Date;
 }
 
+/**
+ * A SENDING message younger than this is another attempt's send in progress (an activity retried after a
+ * timeout while the first attempt still talks to the relay): a second attempt under the same key waits
+ * instead of sending it again. Longer than one SMTP conversation can take (mailer.ts bounds it).
+ */
+export const SEND_LEASE_SECONDS = 120;
+/** A decision the batch could not take: another attempt holds the message, or it was just finalized. */
+const IN_FLIGHT = Symbol('in flight');
+
 /** Sends deciding at the same moment share a transaction (see send-batcher.ts): at most this many. */
 const MAX_BATCH = 100;
-const batchers = new WeakMap<Pool, { decide: (item: TDecisionItem) => Promise<TSendDecision>; sent: (item: TSentItem) => Promise<void> }>();
+const batchers = new WeakMap<Pool, { decide: (item: TDecisionItem) => Promise<TSendDecision | typeof IN_FLIGHT>; sent: (item: TSentItem) => Promise<void> }>();
 
 function batchersOf(pool: Pool) {
   let b = batchers.get(pool);
@@ -80,11 +89,16 @@ function batchersOf(pool: Pool) {
  * Decides under the contact policy and records the message. `build(id, isSending)` makes the content; an
  * erased person's message keeps none. Concurrent calls share one transaction.
  */
-export function decideAndRecord(pool: Pool, m: TSendDecisionInput, build: (id: string, isSending: boolean) => TMessageContent): Promise<TSendDecision> {
-  return batchersOf(pool).decide({ m, build });
+export async function decideAndRecord(pool: Pool, m: TSendDecisionInput, build: (id: string, isSending: boolean) => TMessageContent): Promise<TSendDecision> {
+  const decided = await batchersOf(pool).decide({ m, build });
+  if (decided === IN_FLIGHT) {
+    // Retryable: by the next attempt the other one has finished, and its recorded result is answered.
+    throw new AppError('UNAVAILABLE', 'another attempt is sending the message under this idempotency key; retry later', [{ path: 'idempotencyKey', message: 'send in progress' }]);
+  }
+  return decided;
 }
 
-async function decideBatch(pool: Pool, items: TDecisionItem[]): Promise<TSendDecision[]> {
+async function decideBatch(pool: Pool, items: TDecisionItem[]): Promise<(TSendDecision | typeof IN_FLIGHT)[]> {
   return withTransaction(pool, async (client) => {
     await lockCandidates(client, items.filter((i) => i.m.category === 'MARKETING').map((i) => i.m.candidateId));
     const facts = await readContactFactsBatch(client, items.map(({ m }) => ({
@@ -106,7 +120,7 @@ async function decideBatch(pool: Pool, items: TDecisionItem[]): Promise<TSendDec
       return { m, id, decision, content, to: isErased ? '' : m.to };
     });
     const col = <T>(f: (d: (typeof decided)[number]) => T) => decided.map(f);
-    await client.query({
+    const { rows: recorded } = await client.query<{ key: string }>({
       name: 'send-record',
       text: `INSERT INTO "Message" (id, "orgId", "candidateId", "runId", "campaignId", channel, category, topic, "idempotencyKey", status, "fromAddress", "toAddress",
                               subject, "bodyText", "bodyHtml", links, "policyReason", "deferredUntil", "sentAt", attempts)
@@ -117,7 +131,11 @@ async function decideBatch(pool: Pool, items: TDecisionItem[]): Promise<TSendDec
               AS r(id, org, cid, run, campaign, channel, category, topic, key, status, sender, recipient, subject, text, html, links, reason, until, allowed)
        ON CONFLICT ("idempotencyKey") DO UPDATE SET status = EXCLUDED.status, "fromAddress" = EXCLUDED."fromAddress", "toAddress" = EXCLUDED."toAddress",
          subject = EXCLUDED.subject, "bodyText" = EXCLUDED."bodyText", "bodyHtml" = EXCLUDED."bodyHtml", links = EXCLUDED.links,
-         "policyReason" = EXCLUDED."policyReason", "deferredUntil" = EXCLUDED."deferredUntil", "sentAt" = EXCLUDED."sentAt", attempts = "Message".attempts + 1`,
+         "policyReason" = EXCLUDED."policyReason", "deferredUntil" = EXCLUDED."deferredUntil", "sentAt" = EXCLUDED."sentAt", attempts = "Message".attempts + 1
+       -- Never over a final message, nor over a send another attempt has in progress (its lease).
+       WHERE "Message".status NOT IN ('SENT', 'SUPPRESSED')
+         AND NOT ("Message".status = 'SENDING' AND "Message"."sentAt" > now() - make_interval(secs => ${SEND_LEASE_SECONDS}))
+       RETURNING "idempotencyKey" AS key`,
       values: [
         col((d) => d.id), col((d) => d.m.orgId), col((d) => d.m.candidateId), col((d) => d.m.runId), col((d) => d.m.campaignId), col((d) => d.m.channel),
         col((d) => d.m.category), col((d) => d.m.topic), col((d) => d.m.idempotencyKey), col((d) => (d.decision.outcome === 'SEND' ? 'SENDING' : d.decision.outcome)),
@@ -128,7 +146,8 @@ async function decideBatch(pool: Pool, items: TDecisionItem[]): Promise<TSendDec
         col((d) => (d.decision.outcome === 'SEND' ? new Date(d.m.now) : null)),
       ],
     });
-    return decided.map(({ id, decision, content }) => ({ id, decision, content }));
+    const isRecorded = new Set(recorded.map((r) => r.key));
+    return decided.map(({ m, id, decision, content }) => (isRecorded.has(m.idempotencyKey) ? { id, decision, content } : IN_FLIGHT));
   });
 }
 
@@ -154,9 +173,12 @@ async function markSentBatch(pool: Pool, items: TSentItem[]): Promise<void[]> {
 /** A relay's error text without the addresses it may quote (they stay out of logs and error columns). */
 export const withoutAddresses = (text: string) => text.replace(/[^\s<>"'@]+@[^\s<>"']+/g, '<address>').slice(0, 500);
 
-/** The provider refused it (a retry follows): the error on the message, which stays SENDING. */
+/**
+ * The provider refused it (a retry follows): the error on the message, which stays SENDING without its lease
+ * (sentAt), so the retry may send at once and the attempt that failed counts against no cap.
+ */
 export async function markFailedAttempt(pool: Pool, id: string, err: unknown): Promise<void> {
-  await pool.query(`UPDATE "Message" SET error = $2 WHERE id = $1`, [id, withoutAddresses(String((err as Error)?.message ?? err))]);
+  await pool.query(`UPDATE "Message" SET error = $2, "sentAt" = NULL WHERE id = $1 AND status = 'SENDING'`, [id, withoutAddresses(String((err as Error)?.message ?? err))]);
 }
 
 export type TRecordedResult = { messageId: string; status: 'SENT' | 'SUPPRESSED'; policyReason?: string };

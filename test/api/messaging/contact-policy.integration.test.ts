@@ -51,6 +51,29 @@ test('the frequency cap holds under concurrency: campaigns sending at the same m
   await otherWorker.end();
 });
 
+test('two attempts under one idempotency key at the same moment (a retry while the first still sends) deliver one email', async () => {
+  const org = await orgWithPolicy({});
+  const otherWorker = new Pool({ connectionString: process.env.TEST_DATABASE_URL, max: 4 });
+  for (let round = 0; round < 3; round++) {
+    const ada = await createProspect(t, org.orgId);
+    const email = marketingEmail(org.orgId, ada.id, { idempotencyKey: `retry-race/${ada.id}` });
+    const attempts = await Promise.allSettled([sendCandidateEmail(deps, email), sendCandidateEmail({ ...deps, pool: otherWorker }, email)]);
+    const sent = attempts.filter((a) => a.status === 'fulfilled').map((a) => (a as PromiseFulfilledResult<{ status: string; messageId: string }>).value);
+    // The loser either found the winner's result recorded, or was told to retry (a retryable UNAVAILABLE).
+    for (const a of attempts) if (a.status === 'rejected') expect(a.reason).toMatchObject({ code: 'UNAVAILABLE' });
+    expect(sent.length).toBeGreaterThanOrEqual(1);
+    const retried = await waitFor('the retry to see the message sent', async () => {
+      const again = await sendCandidateEmail(deps, email).catch(() => null);
+      return again?.status === 'SENT' ? again : null;
+    });
+    expect(new Set([...sent.map((s) => s.messageId), retried.messageId]).size).toBe(1);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(delivered(ada.email!)).toHaveLength(1);
+    expect(await t.prisma.message.count({ where: { candidateId: ada.id } })).toBe(1);
+  }
+  await otherWorker.end();
+});
+
 /** An Etc/GMT zone where it is now 02:00-02:59 local. */
 function zoneAtNight(): string {
   const offset = ((2 - new Date().getUTCHours() + 36) % 24) - 12;
