@@ -1,7 +1,7 @@
 // The forecast's pure parts against hand-computed values: the exact Poisson-binomial, stage pass-through and
 // p(hire) from a small history (job rates and the organization's fallback), the bottleneck, and one job's
 // interval and fill dates.
-import { atLeast, pmfQuantile, poissonBinomialPmf } from '../../../api/services/analytics/forecast/poisson-binomial';
+import { atLeast, capPmf, convolvePmf, pmfQuantile, poissonBinomialPmf } from '../../../api/services/analytics/forecast/poisson-binomial';
 import { bottleneck, jobRates, kindStats, type TApplicationHistory } from '../../../api/services/analytics/forecast/stage-rates';
 import { forecastJob } from '../../../api/services/analytics/forecast/job-forecast';
 
@@ -80,4 +80,10 @@ test('one job: interval capped at the openings left, fill dates where the chance
   expect(forecastJob(['OFFER'], rates, 0)).toMatchObject({ p50: 0, fillDaysP50: 0, fillChance: 1 });
   // Five at offer, one opening: P(>=1 by day 10) = 1 - .75^5 = .763; by day 20: 1 - .5^5 = .969.
   expect(forecastJob(new Array(5).fill('OFFER'), rates, 1)).toMatchObject({ fillDaysP50: 10, fillDaysP90: 20 });
+});
+
+test('capped and summed distributions: a job hires at most its openings; totals convolve the jobs', () => {
+  close(capPmf([0.25, 0.5, 0.25], 1), [0.25, 0.75]);
+  close(capPmf([0.25, 0.75], 3), [0.25, 0.75]);
+  close(convolvePmf([0.25, 0.75], [0.5, 0.5]), [0.125, 0.5, 0.375]);
 });

@@ -34,3 +34,16 @@ export function atLeast(pmf: readonly number[], k: number): number {
   for (let i = k; i < pmf.length; i++) sum += pmf[i]!;
   return Math.min(1, sum);
 }
+
+/** The distribution of min(X, cap): the mass above the cap is piled on it (a job hires at most its openings). */
+export function capPmf(pmf: readonly number[], cap: number): number[] {
+  if (pmf.length <= cap + 1) return [...pmf];
+  return [...pmf.slice(0, cap), pmf.slice(cap).reduce((a, b) => a + b, 0)];
+}
+
+/** The distribution of the sum of two independent counts. */
+export function convolvePmf(a: readonly number[], b: readonly number[]): number[] {
+  const out = new Array<number>(a.length + b.length - 1).fill(0);
+  a.forEach((x, i) => b.forEach((y, j) => { out[i + j]! += x * y; }));
+  return out;
+}
