@@ -13,6 +13,7 @@ import { RunDetailPage } from '../pages/run-detail-page';
 import { RunsPage } from '../pages/runs-page';
 import { SearchPage } from '../pages/search-page';
 import { crmPage } from '../crm/crm-routes';
+import { AnalyticsPage } from '../pages/analytics-page';
 import { AppHeader } from './app-header';
 import { SideNav } from './side-nav';
 
@@ -46,6 +47,8 @@ function RoutedPage({ route }: { route: HashRoute }) {
       return id ? <JobBoardPage key={id} jobId={id} /> : <JobsPage />;
     case 'mailbox':
       return <MailboxPage />;
+    case 'analytics':
+      return <AnalyticsPage dashboardKey={id} params={route.query} />;
     default:
       return crmPage(route) ?? (
         <div className="empty-state" data-testid="not-found">

@@ -10,6 +10,8 @@ const NAV_SECTIONS = [
   { section: 'pipelines', label: 'Pipelines', iconPath: 'M6 4v5m0 6v5M6 9a3 3 0 1 0 0 6 3 3 0 0 0 0-6zm3 3h6m3-3v6' },
   { section: 'runs', label: 'Runs', iconPath: 'M8 5v14l11-7z' },
   { section: 'jobs', label: 'Jobs', iconPath: 'M4 8h16v11H4zM9 8V5h6v3M4 13h16' },
+  // Reports: hiring managers read hiring and forecast reports of their jobs; interviewers none.
+  { section: 'analytics', label: 'Analytics', iconPath: 'M4 20V10m6 10V4m6 16v-7m4 7H2', roles: ['ADMIN', 'RECRUITER', 'COORDINATOR', 'HIRING_MANAGER'] },
   { section: 'mailbox', label: 'Mailbox', iconPath: 'M3 6h18v12H3zM3 6l9 7 9-7' },
 ] as const;
 
