@@ -71,8 +71,8 @@ export async function decideApplication(services: Services, auth: AuthContext, a
       [applicationId, app.rejectedStageId, req.reasonId, req.note ?? reason.label, auth.userId],
     );
     await client.query(
-      `INSERT INTO "StageTransition" (id, "orgId", "applicationId", "fromStageId", "toStageId", "actorType", "actorId", reason) VALUES ($1, $2, $3, $4, $5, 'USER', $6, $7)`,
-      [transitionId, auth.orgId, applicationId, app.stageId, app.rejectedStageId, auth.userId, reason.label],
+      `INSERT INTO "StageTransition" (id, "orgId", "applicationId", "fromStageId", "toStageId", "actorType", "actorId", reason, "rejectionReasonId") VALUES ($1, $2, $3, $4, $5, 'USER', $6, $7, $8)`,
+      [transitionId, auth.orgId, applicationId, app.stageId, app.rejectedStageId, auth.userId, reason.label, req.reasonId],
     );
     await recordAudit(client, {
       orgId: auth.orgId, actorType: 'USER', actorId: auth.userId, action: 'application.rejected', entityType: 'Application', entityId: applicationId,
