@@ -5,7 +5,8 @@
 // Sizes: BENCH_N (runs to start, default 2000), BENCH_CONCURRENCY (in flight,
 // default 50), BENCH_K (feedback samples, default 200), BENCH_ENROLL_N (audience of the enroll benchmark,
 // default 100,000). search generates its own database
-// (bench/search-data.ts; BENCH_CANDIDATES, default 1,000,000) and needs no Temporal; segment reuses it.
+// (bench/search-data.ts; BENCH_CANDIDATES, default 1,000,000) and needs no Temporal; segment reuses it, and
+// dashboard adds the analytics reports' data to it (bench/dashboard-data.ts; BENCH_DASHBOARD_SAMPLES, default 30).
 import { startBenchEnvironment } from './environment';
 import { machineInfo, writeResult } from './report';
 import { benchStartRuns } from './start-runs';
@@ -15,10 +16,11 @@ import { runBuilderCanvasBench } from './builder-canvas';
 import { benchSearch } from './search';
 import { benchApply } from './apply';
 import { benchSegment } from './segment';
+import { benchDashboard } from './dashboard';
 import { benchEnroll } from './enroll';
 import { benchSend } from './send';
 
-const BENCHMARKS = ['start-runs', 'feedback-latency', 'compile', 'linear-plan', 'nurture-loop', 'builder-canvas', 'search', 'segment', 'apply', 'enroll', 'send'] as const;
+const BENCHMARKS = ['start-runs', 'feedback-latency', 'compile', 'linear-plan', 'nurture-loop', 'builder-canvas', 'search', 'segment', 'dashboard', 'apply', 'enroll', 'send'] as const;
 type BenchmarkName = (typeof BENCHMARKS)[number];
 
 function intFromEnv(name: string, fallback: number): number {
@@ -50,7 +52,15 @@ async function main() {
     console.log(`\nsegment (${r.params.candidates} candidates, concurrency ${r.params.concurrency}) -> ${writeResult(r.benchmark, r)}`);
     for (const [name, g] of Object.entries(r.goals)) console.log(`  ${name}: ${g.value}  goal ${g.goal}: ${g.isMet ? 'PASS' : 'MISS'}`);
   }
-  if (selected.every((name) => name === 'builder-canvas' || name === 'search' || name === 'segment')) return;
+  if (selected.includes('dashboard')) {
+    const r = await benchDashboard({
+      candidates: intFromEnv('BENCH_CANDIDATES', 1_000_000), resumeWords: intFromEnv('BENCH_RESUME_WORDS', 300),
+      samples: intFromEnv('BENCH_DASHBOARD_SAMPLES', 30), isFresh: process.env.BENCH_SEARCH_FRESH === '1',
+    });
+    console.log(`\ndashboard (${r.params.candidates} candidates, ${r.params.samples} loads per side) -> ${writeResult(r.benchmark, r)}`);
+    for (const [name, g] of Object.entries(r.goals)) console.log(`  ${name}: ${g.value} ms  goal ${g.goal}: ${g.isMet ? 'PASS' : 'MISS'}`);
+  }
+  if (selected.every((name) => name === 'builder-canvas' || name === 'search' || name === 'segment' || name === 'dashboard')) return;
   const env = await startBenchEnvironment();
   try {
     const machine = await machineInfo(env.probe);
