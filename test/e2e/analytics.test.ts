@@ -169,7 +169,16 @@ test('the screenshot: the Hiring dashboard over the year, by month', async () =>
     await page.locator(byTestId('period-preset', { preset: '12m' })).waitFor();
     await totalsRead([5 + 23, 1 + 7, 2 + 10]);
     await page.locator(byTestId('report-chart-svg')).first().waitFor();
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     fs.copyFileSync(await browser.screenshot('analytics-dashboard'), path.resolve(__dirname, '../../docs/screenshots/analytics-dashboard.png'));
+  });
+  // Every report of the catalog renders on "All reports" (a table, or the API's refusal), whatever its shape.
+  await withFailureScreenshot(browser, 'analytics-all', async () => {
+    const catalog = (await apiClient(t.url, org.tokens.recruiter)('GET', '/api/analytics/reports')).body as { id: string }[];
+    await page.locator(byTestId('dashboard-tab', { dashboard: 'all' })).click();
+    for (const { id } of catalog) await card(id).locator(`${byTestId('report-table')}, ${byTestId('error-notice')}`).first().waitFor();
+    expect(await page.locator(byTestId('report-card')).count()).toBe(catalog.length);
+    expect(await page.locator(byTestId('analytics-page')).innerText()).not.toMatch(/NaN/);
   });
   expect(browser.pageErrors).toEqual([]);
 });
