@@ -46,10 +46,11 @@ import { jobAlertRoutes } from './routes/job-alerts';
 import { importRoutes } from './routes/imports';
 import { dataRightsRoutes } from './routes/data-rights';
 import { bulkJobRoutes } from './routes/bulk-jobs';
+import { fitRoutes } from './routes/fit';
 
 export const ROUTES: readonly RouteDef[] = [...systemRoutes, ...authRoutes, ...pipelineRoutes, ...pipelineOverlayRoutes, ...jobRoutes, ...jobBoardRoutes, ...userRoutes, ...careersRoutes, ...applicationRoutes, ...publicApplyRoutes, ...candidateMergeRoutes, ...applyFormRoutes, ...inboxRoutes, ...auditRoutes, ...offerRoutes, ...complianceRoutes, ...decisionRoutes, ...runRoutes, ...orgRoutes, ...candidateRoutes, ...candidateProfileRoutes, ...searchRoutes, ...interviewRoutes, ...schedulePageRoutes, ...setupRoutes,
   // CRM
-  ...talentPoolRoutes, ...segmentRoutes, ...campaignRoutes, ...engagementRoutes, ...publicMessagingRoutes, ...eventRoutes, ...publicEventRoutes, ...jobAlertRoutes, ...importRoutes, ...dataRightsRoutes, ...bulkJobRoutes, ...analyticsRoutes];
+  ...talentPoolRoutes, ...segmentRoutes, ...campaignRoutes, ...engagementRoutes, ...publicMessagingRoutes, ...eventRoutes, ...publicEventRoutes, ...jobAlertRoutes, ...importRoutes, ...dataRightsRoutes, ...bulkJobRoutes, ...analyticsRoutes, ...fitRoutes];
 
 export const UI_DIST = path.resolve(__dirname, '../builder-ui/dist');
 
