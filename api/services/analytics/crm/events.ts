@@ -42,8 +42,7 @@ function eventFactsSql(ctx: ReportContext, p: SqlParams): string {
                        (r."checkedInAt" IS NOT NULL AND r."checkedInAt" <= ${asOf}) AS "isAttended",
                        ${fact(`'REGISTERED', 'ATTENDED', 'NO_SHOW'`)} AS "hadPlace",
                        ${fact(`'NO_SHOW'`)} AS "wasMarkedNoShow",
-                       -- No cancellation time is recorded: its last change (updatedAt) stands for it.
-                       (r.status = 'CANCELLED' AND r."updatedAt" <= ${asOf}) AS "isCancelled"
+                       (r.status = 'CANCELLED' AND coalesce(r."cancelledAt", r."updatedAt") <= ${asOf}) AS "isCancelled"
                   FROM "EventRegistration" r JOIN evs ON evs.id = r."eventId" WHERE r."createdAt" <= ${asOf}),
        follow_ups AS (${followUps}),
        facts AS (

@@ -13,7 +13,7 @@ function offersSql(ctx: ReportContext, p: SqlParams): string {
   return `SELECT o.id AS "factId", a."candidateId", a.id AS "applicationId", a."jobId", a.source, ${UTM_CAMPAIGN_SQL('a')} AS "utmCampaign", o."sentAt" AS at,
                  o."respondedAt",
                  CASE WHEN o."respondedAt" <= ${asOf} AND o.status IN ('ACCEPTED', 'DECLINED') THEN o.status::text
-                      WHEN o.status = 'WITHDRAWN' THEN 'WITHDRAWN' ELSE 'PENDING' END AS "answerAsOf",
+                      WHEN o.status = 'WITHDRAWN' AND coalesce(o."withdrawnAt", o."updatedAt") <= ${asOf} THEN 'WITHDRAWN' ELSE 'PENDING' END AS "answerAsOf",
                  CASE WHEN o."respondedAt" <= ${asOf} AND o.status IN ('ACCEPTED', 'DECLINED') THEN ${daysBetween('o."sentAt"', 'o."respondedAt"')} END AS "daysToAnswer"
             FROM "Offer" o JOIN "Application" a ON a.id = o."applicationId" JOIN "Job" j ON j.id = a."jobId"
            WHERE o."orgId" = ${p.add(ctx.orgId)} AND ${applicationScopeSql(ctx, p)} AND o."sentAt" IS NOT NULL AND ${inPeriodSql(ctx, p, 'o."sentAt"')}`;

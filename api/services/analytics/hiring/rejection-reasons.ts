@@ -9,18 +9,20 @@ import { applicationScopeSql, drillGrouped, HIRING_FILTERS, inPeriodSql, runGrou
 const FROM_KINDS = { fromApplied: 'APPLIED', fromScreen: 'SCREEN', fromInterview: 'INTERVIEW', fromOffer: 'OFFER', fromOther: 'OTHER' } as const;
 
 /**
- * One row per rejection in the period. The coded reason is the application's (decide-application.ts sets it
- * with the transition); rejections by a workflow carry free text only and count as "no coded reason".
+ * One row per rejection in the period. The coded reason is the one recorded with the move (StageTransition.
+ * rejectionReasonId, written by decide-application.ts), so a later re-rejection with another reason does not
+ * rewrite past reports; a move recorded without one falls back to the application's. Rejections by a
+ * workflow carry free text only and count as "no coded reason".
  */
 function rejectionsSql(ctx: ReportContext, p: SqlParams): string {
   const asOf = p.add(ctx.filters.asOf, 'timestamptz');
   return `SELECT t.id AS "factId", a."candidateId", a.id AS "applicationId", a."jobId", a.source, ${UTM_CAMPAIGN_SQL('a')} AS "utmCampaign", t.at,
-                 a."rejectionReasonId" AS "reasonId", rr.label AS "reasonLabel", rr.category::text AS category, t.reason AS note,
+                 coalesce(t."rejectionReasonId", a."rejectionReasonId") AS "reasonId", rr.label AS "reasonLabel", rr.category::text AS category, t.reason AS note,
                  CASE WHEN fs.kind IN ('APPLIED', 'SCREEN', 'INTERVIEW', 'OFFER') THEN fs.kind::text ELSE 'OTHER' END AS "fromKind"
             FROM "StageTransition" t JOIN "Stage" s ON s.id = t."toStageId" AND s.kind = 'REJECTED'
             JOIN "Application" a ON a.id = t."applicationId" JOIN "Job" j ON j.id = a."jobId"
             LEFT JOIN "Stage" fs ON fs.id = t."fromStageId"
-            LEFT JOIN "RejectionReason" rr ON rr.id = a."rejectionReasonId"
+            LEFT JOIN "RejectionReason" rr ON rr.id = coalesce(t."rejectionReasonId", a."rejectionReasonId")
            WHERE t."orgId" = ${p.add(ctx.orgId)} AND ${applicationScopeSql(ctx, p)} AND ${inPeriodSql(ctx, p, 't.at')} AND t.at <= ${asOf}`;
 }
 

@@ -10,8 +10,9 @@ import { drillGrouped, HIRING_FILTERS, hoursBetween, inPeriodSql, median, ratio,
 const GROUP_LABELS = { kind: 'Kind', assignee: 'Assignee', job: 'Job' } as const;
 
 /**
- * One row per task due in the period and created by the as-of date. Cancelled tasks are left out: a
- * cancellation records no time, so it cannot be placed before or after the as-of date.
+ * One row per task due in the period and created by the as-of date, except those cancelled by then (a task
+ * cancelled later was still open at the as-of date). A task cancelled before its cancellation time was
+ * recorded (migration 0009) counts as cancelled from its creation.
  */
 function tasksSql(ctx: ReportContext, p: SqlParams): string {
   const { filters } = ctx;
@@ -26,7 +27,7 @@ function tasksSql(ctx: ReportContext, p: SqlParams): string {
                  CASE WHEN NOT ${doneAsOf} THEN 'OVERDUE' WHEN t."completedAt" <= t."dueAt" THEN 'ON_TIME' ELSE 'LATE' END AS outcome,
                  CASE WHEN ${doneAsOf} THEN ${hoursBetween('t."createdAt"', 't."completedAt"')} END AS "hoursToComplete"
             FROM "Task" t ${hasJobFilter ? 'JOIN' : 'LEFT JOIN'} "Job" j ON j.id = t."jobId" LEFT JOIN "Application" a ON a.id = t."applicationId"
-           WHERE ${scope}${sources} AND t.status <> 'CANCELLED' AND t."dueAt" IS NOT NULL AND ${inPeriodSql(ctx, p, 't."dueAt"')} AND t."createdAt" <= ${asOf}`;
+           WHERE ${scope}${sources} AND NOT (t.status = 'CANCELLED' AND coalesce(t."cancelledAt", t."createdAt") <= ${asOf}) AND t."dueAt" IS NOT NULL AND ${inPeriodSql(ctx, p, 't."dueAt"')} AND t."createdAt" <= ${asOf}`;
 }
 
 const AGGREGATES = `count(*)::int AS due,
@@ -50,7 +51,7 @@ export const taskSlaReport: ReportDefinition = {
     return {
       columns: [
         { key: 'label', label: GROUP_LABELS[ctx.filters.groupBy as keyof typeof GROUP_LABELS], kind: 'text' },
-        { key: 'due', label: 'Due', kind: 'count', isDrillable: true, description: 'due in the period (cancelled tasks left out)' },
+        { key: 'due', label: 'Due', kind: 'count', isDrillable: true, description: 'due in the period (tasks cancelled by the as-of date left out)' },
         { key: 'onTime', label: 'On time', kind: 'count', isDrillable: true, description: 'completed by the due time' },
         { key: 'late', label: 'Late', kind: 'count', isDrillable: true, description: 'completed after the due time, by the as-of date' },
         { key: 'overdue', label: 'Open, overdue', kind: 'count', isDrillable: true, description: 'not completed at the as-of date' },
