@@ -10,10 +10,15 @@
 //   review and feedback tasks with due and completion times;
 // - 12 campaigns (2 % of people each, 3 emails per run, opens, clicks, replies, unsubscribes);
 // - 24 recruiting events (0.3 % of people register to each; check-ins, no-shows).
-// Set-based SQL (generate_series, hashed draws: deterministic), foreign-key triggers off while loading as
-// search-data does (ids are consistent by construction), then VACUUM ANALYZE. The generation time is kept
-// in Organization.settings.dashboardDataAt: a database reused months later has its "last 90 days" thinner.
+// - prospects without applications (a fifth of N more people: the bench the CRM reports read).
+// All of it in a copy of the segment database (CREATE DATABASE ... TEMPLATE), trellis_bench_dashboard_<N>, so
+// the search and segment benchmarks keep measuring their own data. Set-based SQL (generate_series, hashed
+// draws: deterministic) in one transaction, foreign-key triggers off while loading as search-data does (ids
+// are consistent by construction), then VACUUM ANALYZE. The generation time is kept in
+// Organization.settings.dashboardDataAt: a database reused months later has its "last 90 days" thinner.
 import { Pool } from 'pg';
+import { SKILLS } from '../api/resumes/skills-vocabulary';
+import { adminDatabaseUrl, withDatabase } from '../test/support/database-url';
 import { BENCH_ORG_ID, JOBS, USERS, type SearchDataset } from './search-data';
 import { prepareSegmentDataset } from './segment-data';
 
@@ -43,7 +48,31 @@ async function timed(what: string, pool: Pool, sql: string, values: unknown[] = 
 }
 
 export async function prepareDashboardDataset(opts: { candidates: number; resumeWords: number; isFresh: boolean }): Promise<DashboardDataset> {
-  const dataset = await prepareSegmentDataset(opts);
+  const segment = await prepareSegmentDataset(opts);
+  const databaseName = `trellis_bench_dashboard_${opts.candidates}`;
+  const dataset = { ...segment, databaseName, databaseUrl: withDatabase(adminDatabaseUrl(), databaseName) };
+  const admin = new Pool({ connectionString: adminDatabaseUrl(), max: 1 });
+  try {
+    const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [databaseName])).rowCount === 1;
+    const probe = exists ? new Pool({ connectionString: dataset.databaseUrl, max: 1 }) : null;
+    const isDone = probe ? (await probe.query(`SELECT 1 FROM "Organization" WHERE id = $1 AND settings ? 'dashboardDataAt'`, [BENCH_ORG_ID]).catch(() => ({ rowCount: 0 }))).rowCount === 1 : false;
+    await probe?.end();
+    if (!isDone || opts.isFresh || !segment.isReused) {
+      const started = Date.now();
+      await admin.query(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
+      await admin.query(`CREATE DATABASE "${databaseName}" TEMPLATE "${segment.databaseName}"`);
+      log(`copied ${segment.databaseName} to ${databaseName}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    } else {
+      // The search data set's fresh token of this run, in the copy too.
+      const copy = new Pool({ connectionString: dataset.databaseUrl, max: 1 });
+      const source = new Pool({ connectionString: segment.databaseUrl, max: 1 });
+      const { rows } = await source.query(`SELECT id, "orgId", "userId", name, "tokenHash" FROM "ApiToken" ORDER BY "createdAt" DESC LIMIT 1`);
+      await copy.query(`INSERT INTO "ApiToken" (id, "orgId", "userId", name, "tokenHash") VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`, [rows[0].id, rows[0].orgId, rows[0].userId, rows[0].name, rows[0].tokenHash]);
+      await Promise.all([copy.end(), source.end()]);
+    }
+  } finally {
+    await admin.end();
+  }
   const pool = new Pool({ connectionString: dataset.databaseUrl, max: 1 });
   try {
     const { rows: [org] } = await pool.query<{ settings: { dashboardDataAt?: string } }>(`SELECT settings FROM "Organization" WHERE id = $1`, [BENCH_ORG_ID]);
@@ -159,11 +188,24 @@ async function addDashboardData(pool: Pool, n: number, at: string) {
            cand, app, job, ends + interval '48 hours', submitted, CASE WHEN submitted IS NOT NULL THEN interviewer END, 'bench/dash-feedback/' || interview || '/' || u, ends
       FROM dash_seats WHERE ends <= ${now}`, [BENCH_ORG_ID]);
 
+  // Prospects: people sourced or met over the last two years who never applied (the search data set has
+  // none: everyone there applied), with skills, a country, an interest level; 15 % clicked in 120 days.
+  await timed('prospects', pool, `INSERT INTO "Candidate" (id, "orgId", kind, "firstName", "lastName", email, headline, skills, source, "countryCode", "interestLevel", "createdAt", "updatedAt")
+    SELECT 'candp' || lpad(g::text, 8, '0'), $1, 'PROSPECT', 'Prospect', 'No ' || g, 'prospect' || g || '@bench.example', 'Engineer',
+           ARRAY(SELECT DISTINCT ($2::text[])[1 + (${draw('g * 5 + i', 51)} * ${draw('g * 5 + i', 52)} / 1000 * array_length($2::text[], 1)) / 1000] FROM generate_series(1, 1 + g % 5) i),
+           'sourced', ($3::text[])[1 + ${draw('g', 53)} % array_length($3::text[], 1)],
+           CASE WHEN ${draw('g', 54)} < 400 THEN NULL WHEN ${draw('g', 54)} < 650 THEN 'COLD' WHEN ${draw('g', 54)} < 850 THEN 'WARM' WHEN ${draw('g', 54)} < 950 THEN 'HOT' ELSE 'NOT_INTERESTED' END,
+           ${now} - ${draw('g', 55)} * 0.73 * interval '1 day', ${now}
+      FROM generate_series(1, $4::int) g`, [BENCH_ORG_ID, SKILLS.map((x) => x.name.toLowerCase()), ['US', 'GB', 'DE', 'FR', 'NL', 'IN', 'CA', 'ES', 'PL'], Math.ceil(n / 5)]);
+  await timed('prospect clicks', pool, `INSERT INTO "EngagementEvent" (id, "orgId", "candidateId", kind, "dedupeKey", at)
+    SELECT 'eedP' || g, $1, 'candp' || lpad(g::text, 8, '0'), 'CLICKED', 'dash:prospect-click:' || g, ${now} - ${draw('g', 56)} * 0.12 * interval '1 day'
+      FROM generate_series(1, $2::int) g WHERE ${draw('g', 57)} < 150`, [BENCH_ORG_ID, Math.ceil(n / 5)]);
+
   await addCampaignsAndEvents(pool, n, now);
 
   await pool.query(`UPDATE "Organization" SET settings = settings || jsonb_build_object('dashboardDataAt', $2::text) WHERE id = $1`, [BENCH_ORG_ID, at]);
   await pool.query('COMMIT');
-  for (const table of ['Job', 'JobMember', 'Stage', 'Application', 'StageTransition', 'Offer', 'Interview', 'InterviewParticipant', 'Scorecard', 'Task', 'Campaign', 'Run', 'Message', 'EngagementEvent', 'RecruitingEvent', 'EventRegistration']) {
+  for (const table of ['Candidate', 'Job', 'JobMember', 'Stage', 'Application', 'StageTransition', 'Offer', 'Interview', 'InterviewParticipant', 'Scorecard', 'Task', 'Campaign', 'Run', 'Message', 'EngagementEvent', 'RecruitingEvent', 'EventRegistration']) {
     await timed(`VACUUM ANALYZE "${table}"`, pool, `VACUUM ANALYZE "${table}"`);
   }
   log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s`);

@@ -4,7 +4,7 @@
 // hand-written plain SQL query of the same headline aggregate over the current columns (no as-of, no
 // drill-down, no grouping choices), run the same way in parallel on a pg pool. Both sides take turns
 // (side-by-side.ts); p50/p95 per dashboard and per report, the ratio, and EXPLAIN (ANALYZE, BUFFERS) of the
-// statements of each dashboard's slowest report. Goal (issue 7): p95 <= 300 ms per dashboard.
+// statements of each report over the goal (and each dashboard's slowest). Goal (issue 7): p95 <= 300 ms per dashboard.
 // Sizes: BENCH_CANDIDATES (default 1,000,000), BENCH_DASHBOARD_SAMPLES (per side, default 30), BENCH_SEARCH_FRESH=1.
 import os from 'node:os';
 import type { Pool } from 'pg';
@@ -93,7 +93,7 @@ async function explainStatement(pool: Pool, statement: Statement) {
 }
 
 /** The statements a report runs with the default filters (its compute against a recording pool), each explained. */
-async function explainReport(direct: Pool, reportId: string, recruiterId: string) {
+export async function explainReport(direct: Pool, reportId: string, recruiterId: string) {
   const report = REPORTS.find((r) => r.id === reportId)!;
   const { filters } = await resolveReportFilters(direct, { orgId: BENCH_ORG_ID, userId: recruiterId, role: 'RECRUITER' }, {});
   filters.groupBy ??= report.groupBys?.[0] ?? null;
@@ -156,10 +156,13 @@ export async function benchDashboard(opts: { candidates: number; resumeWords: nu
         const p = summarize(perReport.peer[id]!);
         return [id, { ours: o, peer: p, oursOverPeerP95: round(o.p95 / p.p95, 1), rows: rows[id]! }];
       }));
+      // EXPLAIN the reports over the goal (at least the slowest): one more run of each, cheap next to the samples.
       const slowest = reports.reduce((a, b) => (byReport[b]!.ours.p95 > byReport[a]!.ours.p95 ? b : a));
-      const explainSlowest = await explainReport(direct, slowest, dataset.recruiterId);
+      const explained: Record<string, Awaited<ReturnType<typeof explainReport>>> = {};
+      for (const id of reports.filter((id) => id === slowest || byReport[id]!.ours.p95 > GOAL_P95_MS)) explained[id] = await explainReport(direct, id, dataset.recruiterId);
+      const explainSlowest = explained[slowest]!;
       const ratio = round(ours!.p95 / peer!.p95, 1);
-      const result = { name, reports, skipped, ours: ours!, peer: peer!, oursOverPeerP95: ratio, isMet: ours!.p95 <= GOAL_P95_MS, byReport, slowest: { id: slowest, statements: explainSlowest }, loadAverage: [loadBefore, loadAverage()] };
+      const result = { name, reports, skipped, ours: ours!, peer: peer!, oursOverPeerP95: ratio, isMet: ours!.p95 <= GOAL_P95_MS, byReport, slowest, explained, loadAverage: [loadBefore, loadAverage()] };
       dashboards.push(result);
       console.log(`  ${name} (${reports.join(', ')}${skipped.length ? `; skipped ${skipped.join(', ')}` : ''}): ours p50 ${ours!.p50} p95 ${ours!.p95} ms, peer p50 ${peer!.p50} p95 ${peer!.p95} ms, ratio ${ratio}; goal <= ${GOAL_P95_MS} ms: ${result.isMet ? 'PASS' : 'MISS'} (load ${loadBefore} -> ${loadAverage()})`);
       for (const [id, r] of Object.entries(byReport)) console.log(`    ${id}: ours p95 ${r.ours.p95} ms, peer p95 ${r.peer.p95} ms (${r.rows.ours} rows / ${r.rows.peer})`);
