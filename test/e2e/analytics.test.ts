@@ -118,6 +118,8 @@ test('the Hiring dashboard: totals, a job filter, the people behind a number, CS
     // The definition, and a job filter: the numbers narrow to the backend job and the address carries it.
     await card('applications').locator(byTestId('report-definition-toggle')).click();
     await expect(card('applications').locator(byTestId('report-definition-anchor')).innerText()).resolves.toBe('docs/metrics.md#applications');
+    // The definition's words and query, as docs/metrics.md writes them.
+    await expect(card('applications').locator(byTestId('report-definition-text')).innerText()).resolves.toMatch(/Applications received per period[\s\S]*SELECT date_trunc/);
     await page.locator(`${byTestId('filter-jobs')} summary`).click();
     await page.locator(byTestId('filter-jobs-option', { value: backendJobId })).check();
     await totalsRead([3, 1, 1]);

@@ -10,6 +10,7 @@ import type { Services } from '../services';
 import { csvRow, startCsvDownload } from '../compliance/csv';
 import { findReport, REPORTS } from './report-catalog';
 import { FILTER_NAMES, resolveReportFilters, ZReportQuery, type TReportQuery } from './report-filters';
+import { definitionTextOf } from './metric-definitions';
 import type { ColumnKind, ReportColumn, ReportContext, ReportDefinition, ReportResult } from './report-types';
 
 /** Statement timeout of one report: a dashboard is meant to be live, not a batch job. */
@@ -27,7 +28,9 @@ export const ZDrillRequest = ZReportRequest.extend({
 type Caller = Pick<AuthContext, 'orgId' | 'userId' | 'role'>;
 
 export function listReports(auth: Caller) {
-  return REPORTS.filter((r) => mayRead(auth, r)).map(({ id, area, title, description, definition, filters, groupBys }) => ({ id, area, title, description, definition, filters, groupBys: groupBys ?? [] }));
+  return REPORTS.filter((r) => mayRead(auth, r)).map(({ id, area, title, description, definition, filters, groupBys }) => ({
+    id, area, title, description, definition, definitionText: definitionTextOf(definition), filters, groupBys: groupBys ?? [],
+  }));
 }
 
 /** CRM reports span the organization's relationships: org-wide roles only. Hiring reports: a hiring manager sees their jobs. */

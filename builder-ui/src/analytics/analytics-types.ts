@@ -12,6 +12,8 @@ export type ReportCatalogEntry = {
   title: string;
   description: string;
   definition: string;
+  /** The definition's words and query, as docs/metrics.md has them (Markdown); null when the docs are not shipped. */
+  definitionText: string | null;
   filters: string[];
   groupBys: TGroupBy[];
 };

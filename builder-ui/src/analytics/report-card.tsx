@@ -12,6 +12,7 @@ import { FILTER_LABELS, reportQuery, unreadFilters, type DashboardFilters } from
 import { DrillPanel, type DrillCell } from './drill-panel';
 import { formatCell, unitOf } from './format-cell';
 import { hasChartData, ReportChart } from './report-chart';
+import { DefinitionText } from './definition-text';
 
 type ReportCardProps = {
   report: ReportCatalogEntry;
@@ -99,7 +100,8 @@ export function ReportCard({ report, filters, onGroupBy, onRefused }: ReportCard
       {isDefinitionOpen && (
         <div className="report-definition" data-testid="report-definition">
           <p>{report.description}</p>
-          <p className="muted">The definition in words and the query behind it: section <strong>{anchorOf(report.definition)}</strong> of the metrics guide, <code data-testid="report-definition-anchor">{report.definition}</code>.</p>
+          {report.definitionText && <DefinitionText markdown={report.definitionText} />}
+          <p className="muted">From the metrics guide, section <strong>{anchorOf(report.definition)}</strong>: <code data-testid="report-definition-anchor">{report.definition}</code>.</p>
           <p className="muted">Filters it reads: {report.filters.map((f) => FILTER_LABELS[f] ?? f).join(', ')}.</p>
         </div>
       )}
