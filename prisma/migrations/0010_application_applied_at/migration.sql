@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Application_orgId_appliedAt_idx" ON "Application"("orgId", "appliedAt");
+
