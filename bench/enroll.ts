@@ -18,6 +18,8 @@ import type { TGraph } from '../workflows/graph/schema';
 
 export const ENROLL_GOAL = 0.8;
 export const RSS_LIMIT_MB = 1536;
+/** How long the bench waits, after the enrollment, for every run to park (RSS sampled throughout). */
+const PARK_WAIT_MS = 15 * 60_000;
 
 export interface EnrollBenchOptions {
   n: number;
@@ -105,14 +107,18 @@ async function oursSide(env: BenchEnvironment, n: number) {
   const started = (job.report as { started?: number }).started ?? 0;
   console.log(`  ours: enrollment ${job.status} after ${round(elapsedMs)} ms (${started} started); waiting for every run to park`);
 
-  // Not timed: every run parked at its wait, as the live overlay shows it (the RSS sampler keeps running).
-  await pollUntil('every run to park at its wait', async () =>
-    (await env.probe.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Run" WHERE "campaignId" = $1 AND "currentNodeId" = 'wait'`, [campaignId])).rows[0]!.n >= started, 500, 60 * 60_000);
-  const parkedAllAfterMs = round(now() - t0);
+  // Not timed: the worker works through its backlog (each run's first task: trigger, park at the wait) while
+  // the RSS sampler keeps running; bounded, so a large audience reports how far parking got.
+  const parkedCount = async () => (await env.probe.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Run" WHERE "campaignId" = $1 AND "currentNodeId" = 'wait'`, [campaignId])).rows[0]!.n;
+  const parkDeadline = now() + PARK_WAIT_MS;
+  let parked = 0;
+  while ((parked = await parkedCount()) < started && now() < parkDeadline) await new Promise((r) => setTimeout(r, 1000));
+  const parkedAllAfterMs = parked >= started ? round(now() - t0) : null;
+  console.log(`  ours: ${parked} of ${started} runs parked at their wait ${parkedAllAfterMs === null ? `when the ${PARK_WAIT_MS / 60_000}-minute wait ended` : `after ${parkedAllAfterMs} ms`}`);
   return {
     status: job.status, report: job.report, runsInDatabase: counts!.runs, runningInDatabase: counts!.running,
     elapsedMs: round(elapsedMs), runsPerSecond: round((started * 1000) / elapsedMs), acceptedMs: round(acceptedMs),
-    cpuMsPerRun, parkedAllAfterMs, peakRssMb: peakRss(), otherProcessesCores,
+    cpuMsPerRun, parked, parkedAllAfterMs, peakRssMb: peakRss(), otherProcessesCores,
     // Every ~10 % of the run: how the progress bar moved.
     progress: progress.filter((_, i) => i % Math.max(1, Math.floor(progress.length / 10)) === 0 || i === progress.length - 1),
   };
