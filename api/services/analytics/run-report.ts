@@ -7,6 +7,7 @@ import type { AuthContext } from '../../auth';
 import { AppError, notFound } from '../../errors';
 import { ORG_WIDE_ROLES } from '../../sessions/access-scope';
 import type { Services } from '../services';
+import { withTransaction } from '../../platform/db/transaction';
 import { csvRow, startCsvDownload } from '../compliance/csv';
 import { findReport, REPORTS } from './report-catalog';
 import { FILTER_NAMES, resolveReportFilters, ZReportQuery, type TReportQuery } from './report-filters';
@@ -110,17 +111,8 @@ export async function writeDrillCsv(services: Services, auth: Caller, reportId: 
 }
 
 async function timedQuery(services: Services, text: string, values: unknown[]) {
-  const client = await services.pool.connect();
-  try {
-    await client.query('BEGIN READ ONLY');
-    await client.query(`SET LOCAL statement_timeout = ${REPORT_TIMEOUT_MS}`);
-    const result = await client.query<Record<string, unknown>>(text, values);
-    await client.query('COMMIT');
-    return result;
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw err;
-  } finally {
-    client.release();
-  }
+  return withTransaction(services.pool, async (client) => {
+    await client.query(`SET TRANSACTION READ ONLY; SET LOCAL statement_timeout = ${REPORT_TIMEOUT_MS}`);
+    return client.query<Record<string, unknown>>(text, values);
+  });
 }
