@@ -7,17 +7,21 @@ import { applicationScopeSql, daysBetween, drillGrouped, HIRING_FILTERS, inPerio
 
 const GROUP_LABELS = { job: 'Job', department: 'Department', recruiter: 'Recruiter', period: 'Period', source: 'Source' } as const;
 
-/** One row per hire: the application's first move into a stage of kind HIRED, in the period. */
+/**
+ * One row per hire: the application's first move into a stage of kind HIRED, in the period. Read from the
+ * moves of the period (StageTransition by organization and time), not from every application's history.
+ */
 export function hiresSql(ctx: ReportContext, p: SqlParams): string {
   const asOf = p.add(ctx.filters.asOf, 'timestamptz');
   return `SELECT h.id AS "factId", a."candidateId", a.id AS "applicationId", a."jobId", a.source, ${UTM_CAMPAIGN_SQL('a')} AS "utmCampaign", h.at,
                  a."appliedAt", j."openedAt",
                  ${daysBetween('a."appliedAt"', 'h.at')} AS "daysToHire",
                  CASE WHEN j."openedAt" <= h.at THEN ${daysBetween('j."openedAt"', 'h.at')} END AS "daysToFill"
-            FROM "Application" a JOIN "Job" j ON j.id = a."jobId"
-            JOIN LATERAL (SELECT t.id, t.at FROM "StageTransition" t JOIN "Stage" s ON s.id = t."toStageId"
-                           WHERE t."applicationId" = a.id AND s.kind = 'HIRED' AND t.at <= ${asOf} ORDER BY t.at, t.id LIMIT 1) h ON true
-           WHERE ${applicationScopeSql(ctx, p)} AND ${inPeriodSql(ctx, p, 'h.at')}`;
+            FROM "StageTransition" h JOIN "Stage" hs ON hs.id = h."toStageId" AND hs.kind = 'HIRED'
+            JOIN "Application" a ON a.id = h."applicationId" JOIN "Job" j ON j.id = a."jobId"
+           WHERE h."orgId" = ${p.add(ctx.orgId)} AND ${inPeriodSql(ctx, p, 'h.at')} AND h.at <= ${asOf} AND ${applicationScopeSql(ctx, p)}
+             AND NOT EXISTS (SELECT 1 FROM "StageTransition" e JOIN "Stage" es ON es.id = e."toStageId" AND es.kind = 'HIRED'
+                              WHERE e."applicationId" = a.id AND (e.at, e.id) < (h.at, h.id))`;
 }
 
 const AGGREGATES = `count(*)::int AS hires,
