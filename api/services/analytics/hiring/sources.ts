@@ -9,14 +9,16 @@ import { applicationScopeSql, daysBetween, drillGrouped, HIRING_FILTERS, inPerio
 /** One row per application of the period, with the moments it reached each step (null: not by asOf). */
 function applicantsSql(ctx: ReportContext, p: SqlParams): string {
   const asOf = p.add(ctx.filters.asOf, 'timestamptz');
-  const reached = (kinds: string) => `(SELECT min(t.at) FROM "StageTransition" t JOIN "Stage" s ON s.id = t."toStageId"
-                                        WHERE t."applicationId" = a.id AND s.kind IN (${kinds}) AND t.at <= ${asOf})`;
   return `SELECT a.id AS "factId", a."candidateId", a.id AS "applicationId", a."jobId", a.source, ${UTM_CAMPAIGN_SQL('a')} AS "utmCampaign", a."appliedAt" AS at,
-                 ${reached(`'INTERVIEW', 'OFFER', 'HIRED'`)} AS "interviewAt",
+                 steps."interviewAt",
                  (SELECT min(o."sentAt") FROM "Offer" o WHERE o."applicationId" = a.id AND o."sentAt" <= ${asOf}) AS "offerAt",
-                 ${reached(`'HIRED'`)} AS "hiredAt"
+                 steps."hiredAt"
             FROM "Application" a JOIN "Job" j ON j.id = a."jobId"
-           WHERE ${applicationScopeSql(ctx, p)} AND ${inPeriodSql(ctx, p, 'a."appliedAt"')}`;
+            LEFT JOIN LATERAL (SELECT min(t.at) FILTER (WHERE s.kind IN ('INTERVIEW', 'OFFER', 'HIRED')) AS "interviewAt",
+                                      min(t.at) FILTER (WHERE s.kind = 'HIRED') AS "hiredAt"
+                                 FROM "StageTransition" t JOIN "Stage" s ON s.id = t."toStageId"
+                                WHERE t."applicationId" = a.id AND t.at <= ${asOf}) steps ON true
+           WHERE a."orgId" = ${p.add(ctx.orgId)} AND ${applicationScopeSql(ctx, p)} AND ${inPeriodSql(ctx, p, 'a."appliedAt"')}`;
 }
 
 const AGGREGATES = `count(*)::int AS applicants,
