@@ -3,13 +3,15 @@
 // open as of. The pipeline reports (pass-through, time in stage, stage durations) all read these stays.
 import type { ReportContext, ReportRow } from '../report-types';
 import type { SqlParams } from '../sql-params';
-import { applicationScopeSql, daysBetween, UTM_CAMPAIGN_SQL, type Grouping } from './report-kit';
+import { applicationScopeSql, daysBetween, inPeriodSql, UTM_CAMPAIGN_SQL, type Grouping } from './report-kit';
 
 /** Across jobs stages are compared by kind, in pipeline order; OTHER has no place in it and comes last. */
 export const PIPELINE_KINDS = ['APPLIED', 'SCREEN', 'INTERVIEW', 'OFFER', 'HIRED'] as const;
 
 /**
- * One row per stay (facts shape, `at` = entered). "isMovedOn": the next move went to a later stage (higher
+ * One row per stay of the applications with a move in the period (facts shape, `at` = entered): every report
+ * reading stays keeps those entered or left in the period, and either is a move in it, so the window runs over
+ * those applications' histories only, not the organization's. "isMovedOn": the next move went to a later stage (higher
  * position) that is not a rejection; "isRejected": it went to a rejected stage; "leftAt" null: still there.
  */
 export function staysSql(ctx: ReportContext, p: SqlParams): string {
@@ -23,6 +25,7 @@ export function staysSql(ctx: ReportContext, p: SqlParams): string {
                          lead(t.at) OVER w AS "leftAt", lead(t."toStageId") OVER w AS "nextStageId"
                     FROM "StageTransition" t JOIN "Application" a ON a.id = t."applicationId" JOIN "Job" j ON j.id = a."jobId"
                    WHERE t."orgId" = ${p.add(ctx.orgId)} AND ${applicationScopeSql(ctx, p)} AND t.at <= ${asOf}
+                     AND t."applicationId" IN (SELECT m."applicationId" FROM "StageTransition" m WHERE m."orgId" = ${p.add(ctx.orgId)} AND ${inPeriodSql(ctx, p, 'm.at')})
                   WINDOW w AS (PARTITION BY t."applicationId" ORDER BY t.at, t.id)) tr
             JOIN "Application" a ON a.id = tr."applicationId"
             JOIN "Stage" s ON s.id = tr."toStageId" LEFT JOIN "Stage" ns ON ns.id = tr."nextStageId"
