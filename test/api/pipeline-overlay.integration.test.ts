@@ -144,7 +144,7 @@ test('the cohort is listed longest-waiting first, in keyset pages, per version',
 test('exiting a cohort ends exactly those runs, in the database and in Temporal', async () => {
   const interviewer = apiClient(t.url, org.tokens.interviewer);
   expect((await interviewer('POST', `/api/pipelines/${pipelineId}/cohorts/exit`, { nodeId: 'cool_off' })).status).toBe(403);
-  expect(await t.prisma.outboxEvent.count({ where: { dedupeKey: { startsWith: 'operator.exit:' } } })).toBe(0);
+  expect(await t.prisma.outboxEvent.count({ where: { orgId: org.orgId, dedupeKey: { startsWith: 'operator.exit:' } } })).toBe(0);
 
   const exit = await recruiter('POST', `/api/pipelines/${pipelineId}/cohorts/exit`, { nodeId: 'cool_off', versionId: v2 });
   expect(exit.status).toBe(200);
@@ -196,7 +196,7 @@ test('migrating a cohort moves its count to the new version', async () => {
 });
 
 test('bad input: unknown or foreign pipeline or version is 404, malformed input 400 with its path; nothing is written', async () => {
-  const before = { outbox: await t.prisma.outboxEvent.count(), audit: await t.prisma.auditEvent.count({ where: { action: 'pipeline.cohort_exited' } }) };
+  const before = { outbox: await t.prisma.outboxEvent.count({ where: { orgId: org.orgId } }), audit: await t.prisma.auditEvent.count({ where: { orgId: org.orgId, action: 'pipeline.cohort_exited' } }) };
   const other = await createTestOrg(t.prisma);
   const outsider = apiClient(t.url, other.tokens.recruiter);
   const otherPipeline = await outsider('POST', '/api/pipelines', { name: 'Theirs', graph: coolOffGraph('x') });
@@ -225,8 +225,8 @@ test('bad input: unknown or foreign pipeline or version is 404, malformed input 
     expect({ path, status: res.status }).toEqual({ path, status });
     expect(res.body.error.details.map((d: { path: string }) => d.path).join(' ')).toContain(detailPath);
   }
-  expect(await t.prisma.outboxEvent.count()).toBe(before.outbox);
-  expect(await t.prisma.auditEvent.count({ where: { action: 'pipeline.cohort_exited' } })).toBe(before.audit);
+  expect(await t.prisma.outboxEvent.count({ where: { orgId: org.orgId } })).toBe(before.outbox);
+  expect(await t.prisma.auditEvent.count({ where: { orgId: org.orgId, action: 'pipeline.cohort_exited' } })).toBe(before.audit);
   expect(await t.prisma.run.count({ where: { id: { in: onV1.map((r) => r.runId) }, status: 'RUNNING' } })).toBe(2);
 });
 
