@@ -83,10 +83,15 @@ export async function runGrouped(ctx: ReportContext, facts: Facts, aggregates: s
   const p = new SqlParams();
   const f = facts(p);
   const g = fixed ?? groupingSql(ctx.filters.groupBy!, ctx.filters, p);
-  const { rows } = await ctx.pool.query<ReportRow>(
-    `WITH facts AS (${f}) SELECT ${g.key} AS key, ${g.label} AS label, ${aggregates} FROM facts f ${g.join} GROUP BY 1, 2 ORDER BY ${g.isPeriod ? '1' : '2, 1'}`, p.values);
-  const q = new SqlParams();
-  const { rows: [totals] } = await ctx.pool.query<Record<string, number | null>>(`WITH facts AS (${facts(q)}) SELECT ${aggregates} FROM facts f`, q.values);
+  // One statement: the facts are computed once (a CTE read twice is materialized) for the rows and the totals
+  // (the totals over the facts themselves: a grouping's join may repeat a fact, a hire with two recruiters).
+  const { rows: [result] } = await ctx.pool.query<{ rows: ReportRow[] | null; totals: Record<string, number | null> }>(
+    `WITH facts AS (${f}),
+          grouped AS (SELECT ${g.key} AS key, ${g.label} AS label, ${aggregates} FROM facts f ${g.join} GROUP BY 1, 2),
+          total AS (SELECT ${aggregates} FROM facts f)
+     SELECT (SELECT json_agg(grouped ORDER BY ${g.isPeriod ? 'key' : 'label, key'}) FROM grouped) AS rows, (SELECT row_to_json(total) FROM total) AS totals`, p.values);
+  const rows = result!.rows ?? [];
+  const totals = result!.totals;
   if (!g.isPeriod) return { rows, totals: totals! };
   const byKey = new Map(rows.map((r) => [r.key, r]));
   return { rows: periodKeys(ctx.filters).map((key) => byKey.get(key) ?? { key, label: key, ...empty }), totals: totals! };
