@@ -43,14 +43,16 @@ export async function loadForecast(ctx: ReportContext): Promise<{ jobs: TForecas
        FROM (${openJobsSql(ctx, p)}) oj ORDER BY oj.title, oj.id`, p.values);
   const h = new SqlParams();
   const asOf = h.add(filters.asOf, 'timestamptz');
-  // The whole organization's history in the window, whatever the job filters: the fallback rates.
+  // The whole organization's history in the window, whatever the job filters: the fallback rates. The
+  // applications are found from the window's moves (StageTransition by organization and time).
   const { rows: historyRows } = await pool.query<{ jobId: string; kindAsOf: string | null; entered: Record<string, string> | null }>(
     `SELECT a."jobId", ${stageKindAsOf('a', asOf)}::text AS "kindAsOf",
             (SELECT json_object_agg(e.kind, e.first) FROM (SELECT s.kind, min(t.at) AS first FROM "StageTransition" t JOIN "Stage" s ON s.id = t."toStageId"
                                                              WHERE t."applicationId" = a.id AND t.at <= ${asOf} GROUP BY s.kind) e) AS entered
        FROM "Application" a
       WHERE a."orgId" = ${h.add(ctx.orgId)}
-        AND EXISTS (SELECT 1 FROM "StageTransition" t WHERE t."applicationId" = a.id AND t.at >= ${h.add(filters.from, 'timestamptz')} AND t.at < ${h.add(filters.to, 'timestamptz')} AND t.at <= ${asOf})`,
+        AND a.id IN (SELECT t."applicationId" FROM "StageTransition" t
+                      WHERE t."orgId" = ${h.add(ctx.orgId)} AND t.at >= ${h.add(filters.from, 'timestamptz')} AND t.at < ${h.add(filters.to, 'timestamptz')} AND t.at <= ${asOf})`,
     h.values);
   const histories: TApplicationHistory[] = historyRows.map((r) => ({
     jobId: r.jobId, kindAsOf: r.kindAsOf,
