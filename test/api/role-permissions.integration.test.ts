@@ -36,6 +36,7 @@ const ORG_LEVEL: Record<string, string> = {
   '/api/bulk-jobs/': 'imports and enrollments are org-wide work; the handler filters by organization',
   '/api/suppressions/': 'the suppression list is organization configuration',
   '/api/job-alerts/': 'job alerts are CRM records for org-wide roles',
+  '/api/analytics/': "a report id names a report of the catalog, not a record; the filters' jobs are checked against the caller's",
 };
 
 type Caller = 'anonymous' | 'ADMIN' | 'RECRUITER' | 'COORDINATOR' | 'HIRING_MANAGER' | 'INTERVIEWER' | 'other-org';

@@ -134,7 +134,7 @@ async function decideBatch(pool: Pool, items: TDecisionItem[]): Promise<(TSendDe
          "policyReason" = EXCLUDED."policyReason", "deferredUntil" = EXCLUDED."deferredUntil", "sentAt" = EXCLUDED."sentAt", attempts = "Message".attempts + 1
        -- Never over a final message, nor over a send another attempt has in progress (its lease).
        WHERE "Message".status NOT IN ('SENT', 'SUPPRESSED')
-         AND NOT ("Message".status = 'SENDING' AND "Message"."sentAt" > now() - make_interval(secs => ${SEND_LEASE_SECONDS}))
+         AND NOT ("Message".status = 'SENDING' AND coalesce("Message"."sentAt" > now() - make_interval(secs => ${SEND_LEASE_SECONDS}), false))
        RETURNING "idempotencyKey" AS key`,
       values: [
         col((d) => d.id), col((d) => d.m.orgId), col((d) => d.m.candidateId), col((d) => d.m.runId), col((d) => d.m.campaignId), col((d) => d.m.channel),
