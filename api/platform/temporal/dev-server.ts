@@ -71,6 +71,28 @@ function stopOrphan(dataDir: string, pidFile: string, log: (msg: string) => void
   fs.rmSync(pidFile, { force: true });
 }
 
+/** Starts the CLI dev server and waits for its port; the error keeps the start and the end of what it printed. */
+async function spawnAndWait(cli: string, args: string[], opts: DevServerOptions, pidFile: string): Promise<ChildProcess> {
+  const child = spawn(cli, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: false });
+  if (opts.isPersistent !== false && child.pid) fs.writeFileSync(pidFile, String(child.pid));
+  let head = '';
+  let tail = '';
+  child.stderr?.on('data', (d: Buffer) => {
+    if (head.length < 2000) head += d.toString().slice(0, 2000 - head.length);
+    tail = (tail + d.toString()).slice(-2000);
+  });
+  child.stdout?.resume();
+  try {
+    await waitForPort(opts.port, child, 60_000);
+    return child;
+  } catch (err) {
+    const isEarlyExit = child.exitCode !== null;
+    child.kill('SIGKILL');
+    const printed = head.length < 2000 ? head : `${head}\n...\n${tail}`;
+    throw Object.assign(new Error(`${(err as Error).message}\n${printed}`), { isEarlyExit });
+  }
+}
+
 export async function startDevServer(opts: DevServerOptions): Promise<DevServer> {
   fs.mkdirSync(opts.dataDir, { recursive: true });
   const dbFile = path.join(opts.dataDir, 'temporal.sqlite');
@@ -88,17 +110,14 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
     '--log-level', 'error',
   ];
   if (opts.isPersistent !== false) args.push('--db-filename', dbFile);
-  const child = spawn(cli, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: false });
-  if (opts.isPersistent !== false && child.pid) fs.writeFileSync(pidFile, String(child.pid));
-  let stderr = '';
-  child.stderr?.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
-  child.stdout?.resume();
-  try {
-    await waitForPort(opts.port, child, 60_000);
-  } catch (err) {
-    child.kill('SIGKILL');
-    throw new Error(`${(err as Error).message}\n${stderr}`);
-  }
+  const child = await spawnAndWait(cli, args, opts, pidFile).catch(async (err: Error & { isEarlyExit?: boolean }) => {
+    // A server that dies while starting (seen once in CI, a Go panic while it was being built, right after
+    // another server on the same files had stopped) gets one more try; a second failure is reported.
+    if (!err.isEarlyExit) throw err;
+    opts.log(`the Temporal dev server exited while starting; trying once more (${err.message.split('\n')[0]})`);
+    await new Promise((r) => setTimeout(r, 2000));
+    return spawnAndWait(cli, args, opts, pidFile);
+  });
   return {
     address: `127.0.0.1:${opts.port}`,
     uiUrl: `http://localhost:${opts.uiPort}`,
