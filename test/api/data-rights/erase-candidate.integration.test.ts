@@ -46,11 +46,17 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** A resume fixture for a new person: its address is unique to this run, so any trace found is theirs. */
+/**
+ * A resume fixture for a new person: its address and phone number are unique to this run (other test files
+ * share the database and make resumes from the same seeds), so any trace found is theirs.
+ */
 function personFixture(seed: number): TResumeFixture & { firstName: string; lastName: string } {
   const base = makeResumeFixture(seed);
   const email = `${base.email.split('@')[0]}.${crypto.randomBytes(4).toString('hex')}@example.com`;
-  const fixture = JSON.parse(JSON.stringify(base).split(base.email).join(email)) as TResumeFixture;
+  const digits = String(crypto.randomInt(1000, 10000));
+  const lastFour = (phone: string) => phone.replace(/\d{4}$/, digits);
+  const fixture = JSON.parse(JSON.stringify(base).split(base.email).join(email)
+    .split(base.phone.written).join(lastFour(base.phone.written)).split(base.phone.e164).join(lastFour(base.phone.e164))) as TResumeFixture;
   const [firstName, ...rest] = fixture.name.split(' ');
   return { ...fixture, asOf: base.asOf, email, firstName: firstName!, lastName: rest.join(' ') };
 }
