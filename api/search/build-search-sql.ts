@@ -10,6 +10,9 @@
 //   (a MATERIALIZED CTE, so no other filter or the order can pull the planner
 //   back to the walk), then filter and sort only those. Cheapest when few
 //   match: the walk would test thousands of rows, each a TOASTed tsvector.
+//   In recency order it may read a time slice of them only (`slice`, chosen by
+//   run-search.ts): the GIN index's matches ANDed with a range of the
+//   (orgId, createdAt) index, so only the slice's rows are fetched.
 import { effectiveSort, type SearchCursor, type TCandidateSearchQuery } from './candidate-search-request';
 
 export interface SearchStatement {
@@ -18,6 +21,12 @@ export interface SearchStatement {
 }
 
 export type SearchPlan = 'walk' | 'matches-first';
+
+/** Profiles created in [from, to] only (ISO times; `to` open when absent): a slice of a matches-first read. */
+export interface SearchSlice {
+  from: string;
+  to?: string;
+}
 
 export const SEARCH_COLUMNS = `c.id, c."firstName", c."lastName", c.email, c.headline, c.city, c."countryCode",
        c."yearsExperience", c.skills, c.tags, c.source, c."createdAt"`;
@@ -74,10 +83,13 @@ class SearchParts {
  * The keyword's matches as a relation named `c` with SEARCH_COLUMNS: the
  * profile table itself for a walk, or a materialized read of the GIN index.
  */
-function source(parts: SearchParts, plan: SearchPlan): { with: string; from: string; where: string[] } {
+function source(parts: SearchParts, plan: SearchPlan, slice?: SearchSlice): { with: string; from: string; where: string[] } {
   if (plan === 'matches-first' && parts.keyword) {
+    const sliced = slice
+      ? [`c."createdAt" >= ${parts.$(slice.from)}::timestamptz`, ...(slice.to ? [`c."createdAt" <= ${parts.$(slice.to)}::timestamptz`] : [])]
+      : [];
     return {
-      with: `WITH matches AS MATERIALIZED (SELECT ${SEARCH_COLUMNS} FROM "Candidate" c WHERE ${[...parts.base, parts.keyword].join(' AND ')})\n`,
+      with: `WITH matches AS MATERIALIZED (SELECT ${SEARCH_COLUMNS} FROM "Candidate" c WHERE ${[...parts.base, parts.keyword, ...sliced].join(' AND ')})\n`,
       from: 'matches c',
       where: [],
     };
@@ -85,11 +97,12 @@ function source(parts: SearchParts, plan: SearchPlan): { with: string; from: str
   return { with: '', from: '"Candidate" c', where: [...parts.base, ...(parts.keyword ? [parts.keyword] : [])] };
 }
 
-export function buildSearchSql(orgId: string, query: TCandidateSearchQuery, page: { limit: number; cursor?: SearchCursor; plan?: SearchPlan }): SearchStatement {
+export function buildSearchSql(orgId: string, query: TCandidateSearchQuery, page: { limit: number; cursor?: SearchCursor; plan?: SearchPlan; slice?: SearchSlice }): SearchStatement {
   const parts = new SearchParts(orgId, query);
   const $ = (value: unknown) => parts.$(value);
   const sort = effectiveSort(query);
   const plan = page.plan ?? 'walk';
+  if (page.slice && (plan !== 'matches-first' || sort !== 'recent')) throw new Error('a slice is a matches-first read in recency order');
 
   if (sort === 'relevance' && parts.tsquery) {
     // Keyset on (rank, createdAt, id), all descending: rank is a deterministic float4 of the row
@@ -105,7 +118,7 @@ export function buildSearchSql(orgId: string, query: TCandidateSearchQuery, page
     };
   }
 
-  const from = source(parts, plan);
+  const from = source(parts, plan, page.slice);
   if (sort === 'applied') {
     // Newest application to the job (or stage) first: a walk of Application (jobId, appliedAt) or
     // (jobId, stageId, appliedAt), one profile fetched per row. A candidate applies to a job once

@@ -20,6 +20,12 @@ export interface SearchEstimates {
   walkedRows: number;
 }
 
+/** The plan, and how many profiles PostgreSQL expects to match everything asked (keyword searches only). */
+export interface SearchChoice {
+  plan: SearchPlan;
+  matchingRows?: number;
+}
+
 /**
  * The walk stops after `limit + 1` hits, so it tests about (limit + 1) / selectivity rows;
  * matches-first fetches every keyword match once. Pure, so the choice is unit-tested.
@@ -45,24 +51,24 @@ const profileCounts = new Map<string, { rows: number; at: number }>();
  */
 const PLAN_TTL_MS = 60_000;
 const MAX_CACHED_PLANS = 2_000;
-const plans = new Map<string, { plan: SearchPlan; at: number }>();
+const plans = new Map<string, { choice: SearchChoice; at: number }>();
 
-export async function chooseSearchPlan(pool: Pool, orgId: string, query: TCandidateSearchQuery, limit: number): Promise<SearchPlan> {
-  if (effectiveSort(query) === 'relevance') return 'walk'; // relevance ranks every match whatever the plan
-  if (!query.q) return 'walk'; // no keywords: the filters ride the walk
+export async function chooseSearchPlan(pool: Pool, orgId: string, query: TCandidateSearchQuery, limit: number): Promise<SearchChoice> {
+  if (effectiveSort(query) === 'relevance') return { plan: 'walk' }; // relevance ranks every match whatever the plan
+  if (!query.q) return { plan: 'walk' }; // no keywords: the filters ride the walk
   const key = JSON.stringify([orgId, limit, query]);
   const cached = plans.get(key);
-  if (cached && Date.now() - cached.at < PLAN_TTL_MS) return cached.plan;
-  const plan = await estimateAndChoose(pool, orgId, query, limit);
+  if (cached && Date.now() - cached.at < PLAN_TTL_MS) return cached.choice;
+  const choice = await estimateAndChoose(pool, orgId, query, limit);
   plans.delete(key);
-  plans.set(key, { plan, at: Date.now() });
+  plans.set(key, { choice, at: Date.now() });
   if (plans.size > MAX_CACHED_PLANS) plans.delete(plans.keys().next().value!);
-  return plan;
+  return choice;
 }
 
-async function estimateAndChoose(pool: Pool, orgId: string, query: TCandidateSearchQuery, limit: number): Promise<SearchPlan> {
+async function estimateAndChoose(pool: Pool, orgId: string, query: TCandidateSearchQuery, limit: number): Promise<SearchChoice> {
   const statements = buildEstimateSql(orgId, query);
-  if (!statements) return 'walk';
+  if (!statements) return { plan: 'walk' };
   const keywordRows = await estimatedRows(pool, statements.keyword);
   const hasOtherFilters = statements.all.values.length > statements.keyword.values.length;
   const matchingRows = hasOtherFilters ? await estimatedRows(pool, statements.all) : keywordRows;
@@ -75,5 +81,5 @@ async function estimateAndChoose(pool: Pool, orgId: string, query: TCandidateSea
       profileCounts.set(orgId, { rows: walkedRows, at: Date.now() });
     }
   } else walkedRows = await estimatedRows(pool, statements.walked);
-  return choosePlanFromEstimates({ keywordRows, matchingRows, walkedRows }, limit);
+  return { plan: choosePlanFromEstimates({ keywordRows, matchingRows, walkedRows }, limit), matchingRows };
 }

@@ -2,8 +2,7 @@
 // plain SQL on the pool because it is a hot path (see docs/ats-data-model.md#search).
 import type { Pool } from 'pg';
 import { AppError } from '../errors';
-import { buildSearchSql } from '../search/build-search-sql';
-import { chooseSearchPlan } from '../search/choose-search-plan';
+import { runSearch } from '../search/run-search';
 import {
   decodeCursor, effectiveSort, encodeCursor,
   type SearchSort, type TCandidateSearchPage, type TCandidateSearchQuery,
@@ -64,9 +63,7 @@ export async function searchCandidates(pool: Pool, orgId: string, query: TCandid
   const sort = effectiveSort(query);
   const cursor = page.cursor ? decodeCursor(page.cursor, sort, `${where}.cursor`) : undefined;
   const limit = page.limit ?? DEFAULT_SEARCH_PAGE;
-  const plan = await chooseSearchPlan(pool, orgId, query, limit);
-  const statement = buildSearchSql(orgId, query, { limit, cursor, plan });
-  const { rows } = await pool.query<SearchRow>(statement.text, statement.values);
+  const { rows } = await runSearch<SearchRow>(pool, orgId, query, { limit, cursor });
   // Every statement is confined to the organization, so another's job finds nothing: only then is it worth asking why.
   if (!rows.length) await assertApplicationFilters(pool, orgId, query, where);
   const hasMore = rows.length > limit;

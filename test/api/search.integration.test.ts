@@ -5,6 +5,7 @@ import { apiClient, createTestOrg, startTestSystem, type TestOrg, type TestSyste
 import type { PrismaClient } from '../../generated/prisma/client';
 import { buildSearchSql, type SearchPlan } from '../../api/search/build-search-sql';
 import { decodeCursor, effectiveSort, encodeCursor, type TCandidateSearchQuery } from '../../api/search/candidate-search-request';
+import { runSearch } from '../../api/search/run-search';
 
 let t: TestSystem;
 let org: TestOrg;
@@ -188,6 +189,78 @@ describe('keyset pages', () => {
     const firstIds = new Set(first.candidates.map((c) => c.id));
     expect(second.candidates.some((c) => firstIds.has(c.id))).toBe(false);
     expect(second.candidates).toHaveLength(10);
+  });
+});
+
+describe('newest slice first (api/search/run-search.ts)', () => {
+  // An organization of its own, so its history is known: 200 profiles an hour apart, all saying "yak", the
+  // oldest 30 also "ibex". PostgreSQL's estimates on a data set this small say little, so the choice is given:
+  // matches-first, with the estimate a large organization would have.
+  let sliced: TestOrg;
+  const HOUR = 3_600_000;
+  const start = Date.parse('2026-01-01T00:00:00Z');
+  beforeAll(async () => {
+    sliced = await createTestOrg(t.prisma);
+    await t.prisma.candidate.createMany({
+      data: Array.from({ length: 200 }, (_, i) => ({
+        orgId: sliced.orgId, firstName: `Yak${i}`, lastName: 'Herder', email: `yak${i}@example.com`,
+        resumeText: i < 30 ? 'yak ibex' : 'yak', createdAt: new Date(start + i * HOUR),
+      })),
+    });
+  });
+
+  async function pagesOf(query: TCandidateSearchQuery, how: 'walk' | 'sliced', matchingRows: number) {
+    const pages: { ids: string[]; statements: string[] }[] = [];
+    let cursor: string | undefined;
+    do {
+      const run = await runSearch<{ id: string; sortAt: Date }>(t.system.db.pool, sliced.orgId, query, { limit: 5, cursor: cursor ? decodeCursor(cursor, 'recent') : undefined },
+        async () => (how === 'walk' ? { plan: 'walk' } : { plan: 'matches-first', matchingRows }));
+      const page = run.rows.slice(0, 5);
+      pages.push({ ids: page.map((r) => r.id), statements: run.statements.map((x) => x.text) });
+      const last = page[page.length - 1];
+      cursor = run.rows.length > 5 && last ? encodeCursor({ sort: 'recent', sortAt: last.sortAt.toISOString(), id: last.id }) : undefined;
+    } while (cursor && pages.length < 50);
+    return pages;
+  }
+  const isSliced = (statement: string) => statement.includes('c."createdAt" >=');
+
+  test('a slice holding a page gives the pages the walk gives, each read from one slice', async () => {
+    const walked = await pagesOf({ q: 'yak' }, 'walk', 0);
+    expect(walked).toHaveLength(40);
+    const slicedPages = await pagesOf({ q: 'yak' }, 'sliced', 200);
+    expect(slicedPages.map((p) => p.ids)).toEqual(walked.map((p) => p.ids));
+    // Three pages' worth (18 rows) of 200 spread evenly: one slice per page while the history under the cursor
+    // is long enough for a slice to pay (above hour 72: 26 pages), then whole reads of what is left.
+    expect(slicedPages[0]!.statements).toHaveLength(1);
+    expect(isSliced(slicedPages[0]!.statements[0]!)).toBe(true);
+    expect(slicedPages.filter((p) => p.statements.length === 1 && isSliced(p.statements[0]!)).length).toBeGreaterThanOrEqual(20);
+    expect(slicedPages.every((p) => p.statements.length === 1)).toBe(true);
+  });
+
+  test('matches older than the estimate said: the slice widens, then the whole read gives the page', async () => {
+    const walked = await pagesOf({ q: 'ibex' }, 'walk', 0);
+    expect(walked.map((p) => p.ids.length)).toEqual([5, 5, 5, 5, 5, 5]);
+    const slicedPages = await pagesOf({ q: 'ibex' }, 'sliced', 200);
+    expect(slicedPages.map((p) => p.ids)).toEqual(walked.map((p) => p.ids));
+    // The first page: short slices (the newest 18 hours, then 8 times that, hold no ibex), then the whole read.
+    const first = slicedPages[0]!.statements;
+    expect(first.length).toBeGreaterThanOrEqual(2);
+    expect(first.slice(0, -1).every(isSliced)).toBe(true);
+    expect(isSliced(first[first.length - 1]!)).toBe(false);
+  });
+
+  test('through the API: the same pages as one big page', async () => {
+    const call = apiClient(t.url, sliced.tokens.recruiter);
+    const whole = await call('POST', '/api/search/candidates', { q: 'yak', sort: 'recent', limit: 100 });
+    expect(whole.status).toBe(200);
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const res: { body: { candidates: { id: string }[]; nextCursor: string | null } } = await call('POST', '/api/search/candidates', { q: 'yak', sort: 'recent', limit: 10, ...(cursor ? { cursor } : {}) });
+      paged.push(...res.body.candidates.map((c: { id: string }) => c.id));
+      cursor = res.body.nextCursor;
+    } while (cursor && paged.length < 100);
+    expect(paged).toEqual(whole.body.candidates.map((c: { id: string }) => c.id));
   });
 });
 
