@@ -6,8 +6,7 @@
 // Sizes: BENCH_CANDIDATES (default 1,000,000), BENCH_RESUME_WORDS (default 300),
 // BENCH_SEARCH_SAMPLES (per measurement, default 200), BENCH_SEARCH_FRESH=1 to regenerate.
 import os from 'node:os';
-import { buildSearchSql, type SearchPlan } from '../api/search/build-search-sql';
-import { chooseSearchPlan } from '../api/search/choose-search-plan';
+import { runSearch } from '../api/search/run-search';
 import { decodeCursor, effectiveSort, encodeCursor, ZCandidateSearchRequest } from '../api/search/candidate-search-request';
 import { KEYWORDS, prepareSearchDataset, BENCH_ORG_ID, type SearchDataset } from './search-data';
 import { round } from './stats';
@@ -51,17 +50,18 @@ export async function benchSearch(opts: { candidates: number; resumeWords: numbe
     if (res.status !== 200) throw new Error(`search ${JSON.stringify(body)}: ${res.status} ${await res.text()}`);
     return (await res.json()) as { candidates: unknown[]; nextCursor: string | null };
   };
-  // The direct side runs the statement the API runs, plan included; the API also pays for choosing the plan.
-  const plans = new Map<string, SearchPlan>();
-  const statementOf = async (body: Record<string, unknown>) => {
-    const { cursor, limit, ...query } = ZCandidateSearchRequest.parse(body);
-    const key = JSON.stringify(query);
-    if (!plans.has(key)) plans.set(key, await chooseSearchPlan(direct, BENCH_ORG_ID, query, limit ?? PAGE));
-    return buildSearchSql(BENCH_ORG_ID, query, { limit: limit ?? PAGE, plan: plans.get(key), cursor: cursor ? decodeCursor(cursor, effectiveSort(query)) : undefined });
-  };
+  // The direct side runs what the API's search service runs (api/search/run-search.ts: the plan, its statement
+  // or statements) on a pool of its own; the API also pays for HTTP, validation and JSON.
   const viaSql = async (body: Record<string, unknown>) => {
-    const statement = await statementOf(body);
-    return direct.query(statement.text, statement.values);
+    const { cursor, limit, ...query } = ZCandidateSearchRequest.parse(body);
+    return runSearch<{ id: string; sortAt: Date }>(direct, BENCH_ORG_ID, query, { limit: limit ?? PAGE, cursor: cursor ? decodeCursor(cursor, effectiveSort(query)) : undefined });
+  };
+  /** The server's time for the statements one search runs (summed), and the plan of the last. */
+  const serverTime = async (body: Record<string, unknown>) => {
+    const { statements } = await viaSql(body);
+    const explained = [];
+    for (const statement of statements) explained.push(await explain(direct, statement));
+    return { executionMs: round(explained.reduce((sum, e) => sum + e.executionMs, 0), 2), statements: statements.length, plan: explained.map((e) => e.plan).join(' ; then ') };
   };
 
   try {
@@ -72,10 +72,10 @@ export async function benchSearch(opts: { candidates: number; resumeWords: numbe
       const loadBefore = loadAverage();
       const { api, sql } = await measureSideBySide(opts.samples, CONCURRENCY, { api: async () => void (await viaApi(scenario.body)), sql: async () => void (await viaSql(scenario.body)) });
       const ratio = round(api!.p95 / sql!.p95, 2);
-      const server = await explain(direct, await statementOf(scenario.body));
-      const plan = plans.get(JSON.stringify(ZCandidateSearchRequest.parse(scenario.body)));
-      scenarios.push({ ...scenario, plan, rowsOnPage: page.candidates.length, api: api!, sql: sql!, apiOverSqlP95: ratio, server, loadAverage: [loadBefore, loadAverage()] });
-      console.log(`  ${scenario.name}: API p95 ${api!.p95} ms, SQL p95 ${sql!.p95} ms, ratio ${ratio}; ${plan} plan, server ${server.executionMs} ms (${page.candidates.length} rows; load ${loadBefore} -> ${loadAverage()}) ${server.plan}`);
+      const server = await serverTime(scenario.body);
+      const { plan, statements } = await viaSql(scenario.body);
+      scenarios.push({ ...scenario, plan, statementsRun: statements.length, rowsOnPage: page.candidates.length, api: api!, sql: sql!, apiOverSqlP95: ratio, server, loadAverage: [loadBefore, loadAverage()] });
+      console.log(`  ${scenario.name}: API p95 ${api!.p95} ms, SQL p95 ${sql!.p95} ms, ratio ${ratio}; ${plan} plan (${statements.length} statement(s)), server ${server.executionMs} ms (${page.candidates.length} rows; load ${loadBefore} -> ${loadAverage()}) ${server.plan}`);
     }
 
     // Keyset: walk to page 1,000 once (directly, it is only the way there), then time page 1 and page 1,000.
@@ -90,7 +90,7 @@ export async function benchSearch(opts: { candidates: number; resumeWords: numbe
     const { page1, page1000 } = await measureSideBySide(opts.samples, CONCURRENCY, { page1: async () => void (await viaApi(pagingBody)), page1000: async () => void (await viaApi({ ...pagingBody, cursor })) });
     const paging = {
       body: pagingBody, page1, page1000, page1000OverPage1P95: round(page1000!.p95 / page1!.p95, 2),
-      server: { page1: await explain(direct, await statementOf(pagingBody)), page1000: await explain(direct, await statementOf({ ...pagingBody, cursor })) },
+      server: { page1: await serverTime(pagingBody), page1000: await serverTime({ ...pagingBody, cursor }) },
     };
     console.log(`  keyset page 1 p95 ${page1!.p95} ms, page 1,000 p95 ${page1000!.p95} ms, ratio ${paging.page1000OverPage1P95}; server ${paging.server.page1.executionMs} vs ${paging.server.page1000.executionMs} ms`);
 

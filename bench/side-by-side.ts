@@ -1,28 +1,44 @@
 // Timing one thing against its peer on a shared machine: both sides take turns in rounds at the same
 // concurrency (so a burst of load from elsewhere falls on both), and the server's own execution time of a
 // statement with its plan (EXPLAIN ANALYZE), for the benchmarks that compare the API with plain SQL.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
 import { Client as PgClient, Pool } from 'pg';
-import { loadConfig } from '../api/platform/config';
-import { createLogger } from '../api/platform/logger';
-import { startSystem } from '../api/system';
 import { forEachConcurrently, now, round, summarize, type Summary } from './stats';
 
 /**
- * The API alone (no worker, no Temporal or SMTP needed) on a benchmark database, a direct pool of the API's
- * size (10, so both sides queue alike), a probe connection and the bearer headers of a recruiter's token.
+ * The API alone (no worker, no Temporal or SMTP needed) on a benchmark database, in a process of its own
+ * (bench/api-process.ts), a direct pool of the API's size (10, so both sides queue alike), a probe connection
+ * and the bearer headers of a recruiter's token. The API has its own event loop, as in production; the
+ * benchmark's client and the direct side share this one.
  */
 export async function startApiBeside(databaseUrl: string, token: string) {
-  const config = loadConfig({ DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: '127.0.0.1:1', SMTP_URL: 'smtp://127.0.0.1:1', PORT: '0', DEV_LOGIN: 'false', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'error' });
-  const system = await startSystem(config, { api: true, worker: false }, createLogger(config.LOG_LEVEL));
+  const api = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'api-process.ts')], {
+    env: { ...process.env, BENCH_API_DATABASE_URL: databaseUrl },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    api.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const line = out.split('\n').find((l) => l.startsWith('{'));
+      if (line) resolve((JSON.parse(line) as { url: string }).url);
+    });
+    api.once('exit', (code) => reject(new Error(`the API process exited with ${code} before it listened`)));
+  });
   const direct = new Pool({ connectionString: databaseUrl, max: 10 });
   const probe = new PgClient({ connectionString: databaseUrl });
   await probe.connect();
   return {
-    url: system.url!, direct, probe, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    url, direct, probe, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     async stop() {
       await probe.end();
       await direct.end();
-      await system.stop();
+      if (api.exitCode === null) {
+        const exited = new Promise((r) => api.once('exit', r));
+        api.kill('SIGTERM');
+        await exited;
+      }
     },
   };
 }
