@@ -6,6 +6,7 @@ import { InboxPage } from '../pages/inbox-page';
 import { JobsPage } from '../pages/jobs-page';
 import { JobBoardPage } from '../pages/job-board-page';
 import { JobEditorPage } from '../pages/job-editor-page';
+import { JobFitPage } from '../pages/job-fit-page';
 import { MailboxPage } from '../pages/mailbox-page';
 import { PipelineBuilderPage } from '../pages/pipeline-builder-page';
 import { PipelinesPage } from '../pages/pipelines-page';
@@ -44,6 +45,7 @@ function RoutedPage({ route }: { route: HashRoute }) {
     case 'jobs':
       if (id === 'new') return <JobEditorPage key="new" jobId={null} />;
       if (id && route.segments[2] === 'edit') return <JobEditorPage key={id} jobId={id} />;
+      if (id && route.segments[2] === 'fit') return <JobFitPage key={id} jobId={id} params={route.query} />;
       return id ? <JobBoardPage key={id} jobId={id} /> : <JobsPage />;
     case 'mailbox':
       return <MailboxPage />;

@@ -1,5 +1,8 @@
-// Shapes of the jobs API (GET /api/jobs, /api/jobs/:id, /api/jobs/:id/board) as the recruiter UI reads them.
+// Shapes of the jobs API (GET /api/jobs, /api/jobs/:id, /api/jobs/:id/board, /api/jobs/:id/fit) as the
+// recruiter UI reads them.
 import type { JobSummary } from '../api-types';
+import type { TFitKind, TFitRanking, TRankedCandidate } from '../../../api/services/fit/rank-candidates';
+import type { TFitComponent } from '../../../api/services/fit/score-fit';
 
 export type JobStatus = 'DRAFT' | 'PENDING_APPROVAL' | 'OPEN' | 'CLOSED';
 export type StageKind = 'APPLIED' | 'SCREEN' | 'INTERVIEW' | 'OFFER' | 'HIRED' | 'REJECTED' | 'OTHER';
@@ -79,7 +82,18 @@ export type JobBoard = {
 export type BoardStagePage = { cards: BoardCard[]; nextCursor: string | null };
 export type BoardFilters = { q: string; source: string; status: 'all' | 'active' | 'rejected' | 'hired' };
 
+/** GET /api/jobs/:id/fit: the server's own types (plain JSON already), so the two cannot drift apart. */
+export type FitKind = TFitKind;
+export type FitRanking = TFitRanking;
+export type RankedCandidate = TRankedCandidate;
+export type FitComponent = TFitComponent;
+
 export const JOB_STATUS_LABELS: Record<JobStatus, string> = { DRAFT: 'Draft', PENDING_APPROVAL: 'Pending approval', OPEN: 'Open', CLOSED: 'Closed' };
 
 /** Roles that create and edit jobs (the jobs routes' EDITORS). */
 export const JOB_EDITOR_ROLES = ['ADMIN', 'RECRUITER'];
+
+/** Roles that may rank prospects (the fit route's org-wide roles); a hiring manager ranks their job's applicants only. */
+export const FIT_PROSPECT_ROLES = ['ADMIN', 'RECRUITER', 'COORDINATOR'];
+/** Roles that may make a prospect an applicant (POST /api/candidates/:id/hand-off). */
+export const HAND_OFF_ROLES = ['ADMIN', 'RECRUITER'];

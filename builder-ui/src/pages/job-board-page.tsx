@@ -1,12 +1,13 @@
-// The kanban board of one job (#/jobs/:id): a column per stage with its count, a card per
-// application, filters (keyword, source, active / rejected / hired), "load more" per column, and
-// drag-and-drop between columns. Moves show at once and roll back with the server's reason when
-// refused; a rejected stage asks for the rejection reason first.
+// The kanban board of one job (#/jobs/:id; the fit ranking is the tab beside it): a column per
+// stage with its count, a card per application, filters (keyword, source, active / rejected /
+// hired), "load more" per column, and drag-and-drop between columns. Moves show at once and roll
+// back with the server's reason when refused; a rejected stage asks for the rejection reason first.
 import { useEffect, useState } from 'react';
 import { ErrorNotice } from '../components/error-notice';
 import { JobBoardColumn } from '../components/job-board-column';
 import { JobRejectDialog, type RejectChoice } from '../components/job-reject-dialog';
 import { JobStatusBadge } from '../components/job-status-badge';
+import { JobViewTabs } from '../components/job-view-tabs';
 import { PageHeader } from '../components/page-header';
 import { hrefFor } from '../hash-route';
 import { findCard } from '../jobs/board-state';
@@ -56,7 +57,10 @@ export function JobBoardPage({ jobId }: { jobId: string }) {
         backLabel="Jobs"
         title={<>{board?.job.title ?? 'Job'} {board && <JobStatusBadge status={board.job.status} />}</>}
         subtitle={board ? `${board.job.department ?? 'No department'} · ${total} application${total === 1 ? '' : 's'}${filters.q || filters.source || filters.status !== 'all' ? ' match the filters' : ''}` : undefined}
-        actions={<a className="button" href={hrefFor(`/jobs/${encodeURIComponent(jobId)}/edit`)} data-testid="board-edit-job">{user && !JOB_EDITOR_ROLES.includes(user.role) ? 'Job details' : 'Edit job'}</a>}
+        actions={<>
+          <JobViewTabs jobId={jobId} active="board" />
+          <a className="button" href={hrefFor(`/jobs/${encodeURIComponent(jobId)}/edit`)} data-testid="board-edit-job">{user && !JOB_EDITOR_ROLES.includes(user.role) ? 'Job details' : 'Edit job'}</a>
+        </>}
       />
       <div className="inline-form board-filters" role="search">
         <label className="field field-grow">
