@@ -43,7 +43,7 @@ const rows = (p: Page) => p.locator(byTestId('fit-row'));
 const rowOf = (p: Page, candidateId: string) => p.locator(byTestId('fit-row', { 'candidate-id': candidateId }));
 const shownOrder = (p: Page) => rows(p).evaluateAll((els) => els.map((el) => el.getAttribute('data-candidate-id')));
 
-test('the Fit view ranks applicants with their reasons, pages on, ranks prospects and adds one to the job; a job naming nothing says what to add', async () => {
+test('the Fit view ranks applicants with their reasons, pages on, ranks prospects and adds one to the job; a job naming nothing says what to add; a hiring manager sees applicants only', async () => {
   const manager = await addOrgUser(t.prisma, org, 'HIRING_MANAGER', 'hm', 'Hanna Manager');
   // Required: kafka, postgresql, rust (50 points); nice to have: terraform (10); Berlin, on site (15). No years asked.
   const job = await recruiter('POST', '/api/jobs', {
