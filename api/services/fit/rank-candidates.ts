@@ -16,6 +16,8 @@ export interface TRankedCandidate extends TFit {
   /** Their application to this job (applicants), else null. */
   applicationId: string | null;
   applicationStatus: string | null;
+  /** The stage their application to this job is in (applicants), else null. */
+  stageName: string | null;
 }
 
 export interface TFitRanking {
@@ -36,21 +38,22 @@ export async function rankCandidatesForJob(pool: Pool, orgId: string, jobId: str
   const jobSkills = [...requirements.requiredSkills, ...requirements.niceSkills];
   const parts: string[] = [];
   if (opts.kind !== 'prospects') {
-    parts.push(`SELECT c.id, a.id AS "applicationId", a.status::text AS "applicationStatus" FROM "Application" a JOIN "Candidate" c ON c.id = a."candidateId" WHERE a."jobId" = $1`);
+    parts.push(`SELECT c.id, a.id AS "applicationId", a.status::text AS "applicationStatus", s.name AS "stageName"
+                  FROM "Application" a JOIN "Candidate" c ON c.id = a."candidateId" LEFT JOIN "Stage" s ON s.id = a."stageId" WHERE a."jobId" = $1`);
   }
   if (opts.kind !== 'applicants') {
-    parts.push(`SELECT c.id, NULL::text AS "applicationId", NULL::text AS "applicationStatus" FROM "Candidate" c
+    parts.push(`SELECT c.id, NULL::text AS "applicationId", NULL::text AS "applicationStatus", NULL::text AS "stageName" FROM "Candidate" c
                  WHERE c."orgId" = $2 AND NOT EXISTS (SELECT 1 FROM "Application" a WHERE a."jobId" = $1 AND a."candidateId" = c.id)
                    ${jobSkills.length ? 'AND c.skills && $3::text[]' : ''}`);
   }
-  const { rows } = await pool.query<{ id: string; applicationId: string | null; applicationStatus: string | null; name: string; headline: string | null; skills: string[]; yearsExperience: number | null; city: string | null; countryCode: string | null }>(
-    `SELECT c.id, pick."applicationId", pick."applicationStatus", concat_ws(' ', c."firstName", c."lastName") AS name, c.headline, c.skills, c."yearsExperience", c.city, c."countryCode"
+  const { rows } = await pool.query<{ id: string; applicationId: string | null; applicationStatus: string | null; stageName: string | null; name: string; headline: string | null; skills: string[]; yearsExperience: number | null; city: string | null; countryCode: string | null }>(
+    `SELECT c.id, pick."applicationId", pick."applicationStatus", pick."stageName", concat_ws(' ', c."firstName", c."lastName") AS name, c.headline, c.skills, c."yearsExperience", c.city, c."countryCode"
        FROM (${parts.join(' UNION ALL ')}) pick JOIN "Candidate" c ON c.id = pick.id
       WHERE c."orgId" = $2 AND c."mergedIntoId" IS NULL AND c."anonymizedAt" IS NULL`,
     jobSkills.length && opts.kind !== 'applicants' ? [jobId, orgId, jobSkills] : [jobId, orgId]);
   const ranked = rows
     .map((c): TRankedCandidate => ({
-      candidateId: c.id, name: c.name, headline: c.headline, applicationId: c.applicationId, applicationStatus: c.applicationStatus,
+      candidateId: c.id, name: c.name, headline: c.headline, applicationId: c.applicationId, applicationStatus: c.applicationStatus, stageName: c.stageName,
       ...scoreFit(requirements, { skills: c.skills, yearsExperience: c.yearsExperience, city: c.city, countryCode: c.countryCode }),
     }))
     // Highest score first; ties by name, then id, so pages are stable.

@@ -19,6 +19,8 @@ export interface TFitComponent {
   points: number;
   maxPoints: number;
   reason: string;
+  /** Skills components only: the job's skills the candidate has and lacks, in the job's order. */
+  skills?: { matched: string[]; missing: string[] };
 }
 
 export interface TFit {
@@ -39,6 +41,7 @@ function skillsComponent(key: 'requiredSkills' | 'niceSkills', wanted: readonly 
   return {
     key, maxPoints: FIT_WEIGHTS[key], points: round1((FIT_WEIGHTS[key] * matched.length) / wanted.length),
     reason: `matches ${matched.length} of ${wanted.length} ${what} skills${matched.length ? `: ${matched.join(', ')}` : ''}${missing.length ? `; missing: ${missing.join(', ')}` : ''}`,
+    skills: { matched, missing },
   };
 }
 

@@ -66,6 +66,7 @@ export function JobFitRow({ jobId, rank, candidate, canHandOff, onHandedOff }: J
           {isProspect
             ? <span className="badge badge-info">prospect</span>
             : <span className={`badge ${candidate.applicationStatus === 'ACTIVE' ? 'badge-success' : 'badge-neutral'}`} data-testid="fit-application-status">{candidate.applicationStatus?.toLowerCase() ?? 'applicant'}</span>}
+          {candidate.stageName && <span className="badge badge-neutral" data-testid="fit-stage">{candidate.stageName}</span>}
           {isProspect && canHandOff && (
             <button type="button" className="button button-small fit-row-action" onClick={addToJob} disabled={isBusy} data-testid="fit-add-to-job">
               {isBusy ? 'Adding…' : 'Add to job'}

@@ -1,7 +1,6 @@
 // How the Fit view words a ranking (GET /api/jobs/:id/fit, docs/metrics.md#fit-ranking): a label per score
-// component, the matched and missing skills of a skills component (the API words them in its reason, written
-// by api/services/fit/score-fit.ts), and what the job is ranked against. Pure, so unit tests drive it with
-// the scorer's own output.
+// component, the matched and missing skills of a skills component, and what the job is ranked against. Pure,
+// so unit tests drive it with the scorer's own output.
 import type { FitComponent, FitRanking } from './job-types';
 
 export const FIT_COMPONENT_LABELS: Record<FitComponent['key'], string> = {
@@ -13,15 +12,9 @@ export const FIT_COMPONENT_LABELS: Record<FitComponent['key'], string> = {
 
 export type SkillMatch = { matched: string[]; missing: string[] };
 
-// "matches 3 of 4 required skills: kafka, postgresql, rust; missing: kubernetes" (either list may be absent).
-const SKILLS_REASON = /^matches \d+ of \d+ [a-z-]+ skills(?:: (.*?))?(?:; missing: (.*))?$/;
-const list = (text: string | undefined) => (text ? text.split(', ').filter(Boolean) : []);
-
-/** The skills a skills component found and missed; null for other components (or a reason worded otherwise). */
+/** The skills a skills component found and missed; null for other components. */
 export function skillMatch(component: FitComponent): SkillMatch | null {
-  if (component.key !== 'requiredSkills' && component.key !== 'niceSkills') return null;
-  const parts = SKILLS_REASON.exec(component.reason);
-  return parts ? { matched: list(parts[1]), missing: list(parts[2]) } : null;
+  return component.skills ?? null;
 }
 
 /** Whether the job gives the ranking anything to score against (a skill, years asked, a place or remote). */

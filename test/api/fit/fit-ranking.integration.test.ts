@@ -69,7 +69,7 @@ test('applicants ranked by fit, each with the reasons for its points', async () 
     ['experience', 25, '6 years, asks 5+'],
     ['location', 7.5, 'in Munich, DE, same country as the job (Berlin, DE), another city'],
   ]);
-  expect(res.body.candidates[0]).toMatchObject({ applicationStatus: 'ACTIVE', applicationId: expect.any(String) });
+  expect(res.body.candidates[0]).toMatchObject({ applicationStatus: 'ACTIVE', applicationId: expect.any(String), stageName: 'Applied' });
   expect(res.body).toMatchObject({ total: 4, nextOffset: null });
 });
 

@@ -24,8 +24,8 @@ test('a weighted sum with each component\'s points and reason', () => {
   expect(fit).toEqual({
     score: 82.5,
     components: [
-      { key: 'requiredSkills', points: 37.5, maxPoints: 50, reason: 'matches 3 of 4 required skills: kafka, postgresql, rust; missing: kubernetes' },
-      { key: 'niceSkills', points: 5, maxPoints: 10, reason: 'matches 1 of 2 nice-to-have skills: go; missing: terraform' },
+      { key: 'requiredSkills', points: 37.5, maxPoints: 50, reason: 'matches 3 of 4 required skills: kafka, postgresql, rust; missing: kubernetes', skills: { matched: ['kafka', 'postgresql', 'rust'], missing: ['kubernetes'] } },
+      { key: 'niceSkills', points: 5, maxPoints: 10, reason: 'matches 1 of 2 nice-to-have skills: go; missing: terraform', skills: { matched: ['go'], missing: ['terraform'] } },
       { key: 'experience', points: 25, maxPoints: 25, reason: '8 years, asks 5+' },
       { key: 'location', points: 15, maxPoints: 15, reason: 'in Berlin, DE, job is in Berlin, DE' },
     ],
