@@ -4,12 +4,28 @@ import { AppError } from '../errors';
 
 const isLoopback = (ip: string | undefined) => !!ip && (ip === '::1' || ip.startsWith('127.') || ip.startsWith('::ffff:127.'));
 
+/** How long health waits for each dependency: a load balancer's probe needs an answer, not a hang. */
+export const HEALTH_CHECK_TIMEOUT_MS = 2_000;
+
+/** 'up' if the check settles in time, else 'down' (a check still connecting, as to an unreachable Temporal, is down). */
+async function probe(check: () => Promise<unknown>): Promise<'up' | 'down'> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'down'>((resolve) => { timer = setTimeout(() => resolve('down'), HEALTH_CHECK_TIMEOUT_MS); });
+  try {
+    return await Promise.race([check().then(() => 'up' as const, () => 'down' as const), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export const systemRoutes = [
   defineRoute({
-    method: 'get', path: '/api/health', summary: 'Liveness and dependencies', access: 'public',
+    method: 'get', path: '/api/health', summary: 'Liveness and dependencies (each checked for at most 2 s)', access: 'public',
     handler: async ({ services }) => {
-      const database = await services.prisma.$queryRawUnsafe('SELECT 1').then(() => 'up', () => 'down');
-      const temporal = await services.temporal().then((c) => (c.connection as import('@temporalio/client').Connection).healthService.check({}).then(() => 'up'), () => 'down').catch(() => 'down');
+      const [database, temporal] = await Promise.all([
+        probe(() => services.pool.query('SELECT 1')),
+        probe(async () => ((await services.temporal()).connection as import('@temporalio/client').Connection).healthService.check({})),
+      ]);
       return { status: database === 'up' ? 200 : 503, body: { status: database === 'up' && temporal === 'up' ? 'ok' : 'degraded', database, temporal } };
     },
   }),
