@@ -20,10 +20,10 @@ export interface SearchEstimates {
   walkedRows: number;
 }
 
-/** The plan, and how many profiles PostgreSQL expects to match everything asked (keyword searches only). */
+/** The plan, and the estimates it was chosen from (keyword searches only). */
 export interface SearchChoice {
   plan: SearchPlan;
-  matchingRows?: number;
+  estimates?: SearchEstimates;
 }
 
 /**
@@ -81,5 +81,6 @@ async function estimateAndChoose(pool: Pool, orgId: string, query: TCandidateSea
       profileCounts.set(orgId, { rows: walkedRows, at: Date.now() });
     }
   } else walkedRows = await estimatedRows(pool, statements.walked);
-  return { plan: choosePlanFromEstimates({ keywordRows, matchingRows, walkedRows }, limit), matchingRows };
+  const estimates = { keywordRows, matchingRows, walkedRows };
+  return { plan: choosePlanFromEstimates(estimates, limit), estimates };
 }

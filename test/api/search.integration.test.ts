@@ -209,12 +209,12 @@ describe('newest slice first (api/search/run-search.ts)', () => {
     });
   });
 
-  async function pagesOf(query: TCandidateSearchQuery, how: 'walk' | 'sliced', matchingRows: number) {
+  async function pagesOf(query: TCandidateSearchQuery, how: 'walk' | 'sliced', estimatedRows: number) {
     const pages: { ids: string[]; statements: string[] }[] = [];
     let cursor: string | undefined;
     do {
       const run = await runSearch<{ id: string; sortAt: Date }>(t.system.db.pool, sliced.orgId, query, { limit: 5, cursor: cursor ? decodeCursor(cursor, 'recent') : undefined },
-        async () => (how === 'walk' ? { plan: 'walk' } : { plan: 'matches-first', matchingRows }));
+        async () => (how === 'walk' ? { plan: 'walk' } : { plan: 'matches-first', estimates: { keywordRows: estimatedRows, matchingRows: estimatedRows, walkedRows: 200 } }));
       const page = run.rows.slice(0, 5);
       pages.push({ ids: page.map((r) => r.id), statements: run.statements.map((x) => x.text) });
       const last = page[page.length - 1];
@@ -229,8 +229,8 @@ describe('newest slice first (api/search/run-search.ts)', () => {
     expect(walked).toHaveLength(40);
     const slicedPages = await pagesOf({ q: 'yak' }, 'sliced', 200);
     expect(slicedPages.map((p) => p.ids)).toEqual(walked.map((p) => p.ids));
-    // Three pages' worth (18 rows) of 200 spread evenly: one slice per page while the history under the cursor
-    // is long enough for a slice to pay (above hour 72: 26 pages), then whole reads of what is left.
+    // Three pages' worth (18 rows, 18 hours) of 200 spread evenly: one slice per page while the history under
+    // the cursor is longer than a slice, then whole reads of what is left.
     expect(slicedPages[0]!.statements).toHaveLength(1);
     expect(isSliced(slicedPages[0]!.statements[0]!)).toBe(true);
     expect(slicedPages.filter((p) => p.statements.length === 1 && isSliced(p.statements[0]!)).length).toBeGreaterThanOrEqual(20);
