@@ -21,6 +21,7 @@ import { findDuplicates } from './find-duplicates';
 import { createResumeStorage, resumeStorageRoot } from './resume-storage';
 import { tooLarge } from './read-limited-body';
 import { recordEeoResponse, ZEeoAnswers } from '../services/compliance/eeo';
+import { liftErasureSuppressionOnReturn } from '../services/data-rights/lift-erasure-suppression';
 
 export const CONSENT_PURPOSE = 'application_processing';
 
@@ -132,6 +133,8 @@ export async function submitPublicApplication(
         } else if (typedE164) {
           await tx.candidate.update({ where: { id: candidateId }, data: { phoneE164: typedE164 } });
         }
+        // Someone erased before who applies again asks to be contacted about this application.
+        await liftErasureSuppressionOnReturn(tx, org.id, candidateId, [request.candidate.email, typedE164]);
         if (consentText) {
           await tx.consentRecord.create({ data: { orgId: org.id, candidateId, applicationId, purpose: CONSENT_PURPOSE, status: 'GRANTED', textVersion: consentText.version, source: `apply:${job.id}` } });
         }

@@ -1,8 +1,9 @@
 // The organization's suppression list (Suppression): addresses never to be
 // emailed, whatever the message. Bounces and complaints add to it on their own;
 // admins and recruiters add addresses by hand and admins remove them (a fixed
-// mailbox). Erasures add rows without an address that can never be removed: the
-// hash keeps blocking the erased person's address. Audit entries carry no address.
+// mailbox). Erasures add rows without an address that no one can remove by hand:
+// the hash keeps blocking the erased person's address until the person applies
+// again (data-rights/lift-erasure-suppression.ts). Audit entries carry no address.
 import type { Pool } from 'pg';
 import { z } from 'zod';
 import { AppError, notFound } from '../../errors';
