@@ -3,7 +3,10 @@
 // the filters that report reads (the API refuses a filter a report does not read rather than ignore it).
 import type { ReportCatalogEntry } from './analytics-types';
 
-export const LIST_FILTERS = ['jobIds', 'departments', 'recruiterIds', 'sources'] as const;
+/** The CRM audiences: only the CRM reports read them, so the bar offers them only where such a report is shown. */
+export const CRM_FILTERS = ['campaignIds', 'segmentIds', 'eventIds'] as const;
+export type CrmFilter = (typeof CRM_FILTERS)[number];
+export const LIST_FILTERS = ['jobIds', 'departments', 'recruiterIds', 'sources', ...CRM_FILTERS] as const;
 export type ListFilter = (typeof LIST_FILTERS)[number];
 
 export type DashboardFilters = {
@@ -18,6 +21,9 @@ export type DashboardFilters = {
   departments: string[];
   recruiterIds: string[];
   sources: string[];
+  campaignIds: string[];
+  segmentIds: string[];
+  eventIds: string[];
   /** The grouping chosen per report (report id → groupBy), among the report's own. */
   groupBy: Record<string, string>;
 };
@@ -36,10 +42,11 @@ export function readFilters(query: URLSearchParams): DashboardFilters {
   const interval = query.get('interval');
   const groupBy: Record<string, string> = {};
   query.forEach((value, key) => { if (key.startsWith(GROUP_BY_PREFIX) && value) groupBy[key.slice(GROUP_BY_PREFIX.length)] = value; });
+  const lists = Object.fromEntries(LIST_FILTERS.map((key) => [key, list(query.get(key))])) as Record<ListFilter, string[]>;
   return {
     from: isDate(query.get('from')), to: isDate(query.get('to')), asOf: isDate(query.get('asOf')),
     interval: interval === 'week' || interval === 'month' ? interval : '',
-    jobIds: list(query.get('jobIds')), departments: list(query.get('departments')), recruiterIds: list(query.get('recruiterIds')), sources: list(query.get('sources')),
+    ...lists,
     groupBy,
   };
 }
@@ -62,6 +69,11 @@ export function reportQuery(report: Pick<ReportCatalogEntry, 'id' | 'filters' | 
   const groupBy = filters.groupBy[report.id];
   if (groupBy && reads.has('groupBy') && report.groupBys.includes(groupBy as never)) query.set('groupBy', groupBy);
   return query;
+}
+
+/** The CRM filters at least one of these reports reads: the bar shows a picker for those alone. */
+export function crmFiltersRead(reports: Pick<ReportCatalogEntry, 'filters'>[]): CrmFilter[] {
+  return CRM_FILTERS.filter((key) => reports.some((r) => r.filters.includes(key)));
 }
 
 /** The filters set on the dashboard that this report does not read (shown on its card, not sent). */

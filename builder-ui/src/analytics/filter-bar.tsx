@@ -1,11 +1,13 @@
-// The dashboards' shared filter bar: period (from, to, presets), as-of date, interval, and jobs,
-// departments, recruiters and sources. Every change goes to the address at once (the dashboard reloads
+// The dashboards' shared filter bar: period (from, to, presets), as-of date, interval, jobs, departments,
+// recruiters and sources, and the CRM audiences (campaigns, segments, events) where a report on the dashboard
+// reads them, each listed only then (the hiring dashboards stay uncluttered and load no CRM lists). Every change goes to the address at once (the dashboard reloads
 // from it), so what is on screen is what a shared link shows. A filter a report refused shows the reason
 // beside it.
 import { useEffect, useState, type ReactNode } from 'react';
 import type { OrgUser } from '../api-types';
+import type { Campaign, RecruitingEvent, Segment } from '../crm/crm-types';
 import { useApiResource } from '../use-api-resource';
-import { activePreset, PERIOD_PRESETS, type DashboardFilters, type ListFilter } from './dashboard-filters';
+import { activePreset, PERIOD_PRESETS, type CrmFilter, type DashboardFilters, type ListFilter } from './dashboard-filters';
 
 type JobOption = { id: string; title: string; department: string | null; status: string };
 type Option = { value: string; label: string };
@@ -17,6 +19,8 @@ type FilterBarProps = {
   errors: Map<string, string[]>;
   /** Only the org-wide roles may list the organization's users (GET /api/users). */
   canListUsers: boolean;
+  /** The CRM filters a report of the dashboard reads: a picker each (their lists are the org-wide roles' too). */
+  crmFilters: readonly CrmFilter[];
 };
 
 function FieldErrors({ errors, field }: { errors: Map<string, string[]>; field: string }) {
@@ -49,9 +53,16 @@ function MultiSelect({ label, testId, options, selected, onChange, children }: {
   );
 }
 
-export function FilterBar({ filters, onChange, errors, canListUsers }: FilterBarProps) {
+const statusSuffix = (status: string, live: string) => (status === live ? '' : ` (${status.toLowerCase()})`);
+
+export function FilterBar({ filters, onChange, errors, canListUsers, crmFilters }: FilterBarProps) {
   const jobs = useApiResource<JobOption[]>('/api/jobs');
   const users = useApiResource<OrgUser[]>(canListUsers ? '/api/users' : null);
+  // The lists' largest pages (campaigns and events: 200, recently changed and newest first; segments: 500);
+  // an id chosen beyond them still shows, as unknown.
+  const campaigns = useApiResource<Campaign[]>(crmFilters.includes('campaignIds') ? '/api/campaigns?limit=200' : null);
+  const segments = useApiResource<Segment[]>(crmFilters.includes('segmentIds') ? '/api/segments' : null);
+  const events = useApiResource<{ events: RecruitingEvent[] }>(crmFilters.includes('eventIds') ? '/api/events?limit=200' : null);
   const [sourcesDraft, setSourcesDraft] = useState(filters.sources.join(', '));
   useEffect(() => setSourcesDraft(filters.sources.join(', ')), [filters.sources]);
 
@@ -60,6 +71,16 @@ export function FilterBar({ filters, onChange, errors, canListUsers }: FilterBar
   const jobOptions = (jobs.data ?? []).map((j) => ({ value: j.id, label: j.status === 'OPEN' ? j.title : `${j.title} (${j.status.toLowerCase()})` }));
   const departments = [...new Set((jobs.data ?? []).flatMap((j) => (j.department ? [j.department] : [])))].sort().map((d) => ({ value: d, label: d }));
   const recruiters = (users.data ?? []).filter((u) => u.role !== 'INTERVIEWER').map((u) => ({ value: u.id, label: u.name }));
+  const crmOptions: Record<CrmFilter, Option[]> = {
+    campaignIds: [...(campaigns.data ?? [])].sort((a, b) => a.name.localeCompare(b.name)).map((c) => ({ value: c.id, label: `${c.name}${statusSuffix(c.status, 'ACTIVE')}` })),
+    segmentIds: (segments.data ?? []).map((s) => ({ value: s.id, label: s.name })),
+    eventIds: (events.data?.events ?? []).map((e) => ({ value: e.id, label: `${e.name}, ${e.startsAt.slice(0, 10)}${statusSuffix(e.status, 'PUBLISHED')}` })),
+  };
+  const crmPickers: Record<CrmFilter, { label: string; testId: string }> = {
+    campaignIds: { label: 'Campaigns', testId: 'filter-campaigns' },
+    segmentIds: { label: 'Segments', testId: 'filter-segments' },
+    eventIds: { label: 'Events', testId: 'filter-events' },
+  };
   const preset = activePreset(filters);
   const applySources = () => {
     const next = sourcesDraft.split(',').map((s) => s.trim()).filter(Boolean);
@@ -112,6 +133,9 @@ export function FilterBar({ filters, onChange, errors, canListUsers }: FilterBar
           <input type="text" value={sourcesDraft} placeholder="All (e.g. referral, careers)" onChange={(e) => setSourcesDraft(e.target.value)} onBlur={applySources} data-testid="filter-sources" />
           <FieldErrors errors={errors} field="sources" />
         </label>
+        {crmFilters.map((key) => (
+          <MultiSelect key={key} label={crmPickers[key].label} testId={crmPickers[key].testId} options={crmOptions[key]} selected={filters[key]} onChange={setList(key)}><FieldErrors errors={errors} field={key} /></MultiSelect>
+        ))}
         {(errors.get('query') ?? errors.get('groupBy')) && <div className="field filter-field"><FieldErrors errors={errors} field="query" /><FieldErrors errors={errors} field="groupBy" /></div>}
       </div>
     </form>

@@ -10,7 +10,7 @@ import { hrefFor, navigate } from '../hash-route';
 import { useCurrentUser } from '../jobs/use-current-user';
 import { useApiResource } from '../use-api-resource';
 import type { ReportCatalogEntry } from '../analytics/analytics-types';
-import { readFilters, writeFilters, filterOfPath, type DashboardFilters } from '../analytics/dashboard-filters';
+import { crmFiltersRead, readFilters, writeFilters, filterOfPath, type DashboardFilters } from '../analytics/dashboard-filters';
 import { dashboardReports, dashboardsFor, findDashboard } from '../analytics/dashboards';
 import { FilterBar } from '../analytics/filter-bar';
 import { ReportCard } from '../analytics/report-card';
@@ -71,7 +71,8 @@ export function AnalyticsPage({ dashboardKey, params }: { dashboardKey: string |
         ))}
       </nav>
       <p className="muted analytics-subtitle">{dashboard.subtitle}</p>
-      <FilterBar filters={filters} onChange={(next) => go(dashboard.key, next)} errors={errorsByFilter} canListUsers={!role || ORG_WIDE_ROLES.includes(role)} />
+      <FilterBar filters={filters} onChange={(next) => go(dashboard.key, next)} errors={errorsByFilter} canListUsers={!role || ORG_WIDE_ROLES.includes(role)}
+        crmFilters={isHidden ? [] : crmFiltersRead(reports)} />
       <ErrorNotice error={catalog.error} title="Could not load the reports" onRetry={() => void catalog.reload()} />
       {isHidden && <div className="empty-state" data-testid="dashboard-forbidden">This dashboard is for recruiters, coordinators and admins.</div>}
       {!isHidden && catalog.data && reports.length === 0 && (
