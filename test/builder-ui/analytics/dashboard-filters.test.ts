@@ -3,10 +3,12 @@
 // filters it reads, checked with the API's own query schema and its rule for refusing an unread filter.
 import { listReports } from '../../../api/services/analytics/run-report';
 import { FILTER_NAMES, ZReportQuery } from '../../../api/services/analytics/report-filters';
+import type { ReportCatalogEntry } from '../../../builder-ui/src/analytics/analytics-types';
 import { crmFiltersRead, readFilters, reportQuery, unreadFilters, writeFilters, type DashboardFilters } from '../../../builder-ui/src/analytics/dashboard-filters';
 import { dashboardReports, findDashboard } from '../../../builder-ui/src/analytics/dashboards';
 
-const catalog = listReports({ orgId: 'org', userId: 'user', role: 'RECRUITER' });
+/** The catalog as GET /api/analytics/reports sends it to a recruiter. */
+const catalog: ReportCatalogEntry[] = JSON.parse(JSON.stringify(listReports({ orgId: 'org', userId: 'user', role: 'RECRUITER' })));
 
 const everything: DashboardFilters = {
   from: '2026-09-01', to: '2026-12-01', asOf: '2026-11-30', interval: 'week',
