@@ -1,24 +1,21 @@
 // Applications received per week or month, with how many of them were hired or rejected by the as-of date
 // (docs/metrics.md#applications). The reference report: every other report follows its shape.
-import { jobScopeSql } from '../report-filters';
 import { unknownCell } from '../report-errors';
 import type { ReportContext, ReportDefinition, DrillStatement } from '../report-types';
 import { SqlParams } from '../sql-params';
 import { stageKindAsOf } from './as-of';
+import { applicationScopeSql, inPeriodSql } from './report-kit';
 
 const OUTCOME_COLUMNS = { applications: null, hired: 'HIRED', rejected: 'REJECTED' } as const;
 
 /** Applications in the period (by applied date), in the filtered jobs and sources, with their state as of. */
 function applicationsSql(ctx: ReportContext, p: SqlParams): string {
-  const { filters } = ctx;
-  const asOf = p.add(filters.asOf, 'timestamptz');
-  const sources = filters.sources ? ` AND a.source = ANY(${p.add(filters.sources, 'text[]')})` : '';
+  const asOf = p.add(ctx.filters.asOf, 'timestamptz');
   return `SELECT a.id, a."candidateId", a."jobId", a."appliedAt", a.source,
-                 date_trunc(${p.add(filters.interval)}, a."appliedAt" AT TIME ZONE 'UTC') AS period,
+                 date_trunc(${p.add(ctx.filters.interval)}, a."appliedAt" AT TIME ZONE 'UTC') AS period,
                  ${stageKindAsOf('a', asOf)} AS "kindAsOf"
             FROM "Application" a JOIN "Job" j ON j.id = a."jobId"
-           WHERE ${jobScopeSql(p, ctx.orgId, filters)}
-             AND a."appliedAt" >= ${p.add(filters.from, 'timestamptz')} AND a."appliedAt" < ${p.add(filters.to, 'timestamptz')} AND a."appliedAt" <= ${asOf}${sources}`;
+           WHERE ${applicationScopeSql(ctx, p)} AND ${inPeriodSql(ctx, p, 'a."appliedAt"')} AND a."appliedAt" <= ${asOf}`;
 }
 
 export const applicationsReport: ReportDefinition = {
