@@ -3,10 +3,13 @@
 // with its totals; a job filter narrows them (and lives in the address); a number opens the people behind
 // it, linked to their profiles, and downloads them as CSV; the table exports as CSV; impossible filters are
 // refused beside the filter that caused them; an empty period shows an empty chart, not NaN; a hiring
-// manager sees their own job's numbers and no CRM dashboard. Also takes docs/screenshots/analytics-dashboard.png.
+// manager sees their own job's numbers and no CRM dashboard; on the CRM dashboard (another organization, with
+// the CRM reports' fixed-date history) a campaign and an event chosen in their pickers narrow the campaign and
+// event reports to their own numbers. Also takes docs/screenshots/analytics-dashboard.png.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { createCrmHistory } from '../support/crm-history';
 import { apiClient, createTestOrg, startTestSystem, type TestOrg, type TestSystem } from '../support/harness';
 import { addOrgUser } from '../support/org-users';
 import { parseCsv } from '../support/parse-csv';
@@ -201,5 +204,58 @@ test('a hiring manager: their own job, the hiring and forecast dashboards, no CR
     expect(hm.pageErrors).toEqual([]);
   } finally {
     await hm.close();
+  }
+});
+
+test('the CRM dashboard: a campaign and an event chosen in their pickers narrow their reports, in the address', async () => {
+  // Its own organization, so the CRM history's applications stay out of the hiring numbers above.
+  const crmOrg = await createTestOrg(t.prisma);
+  const history = await createCrmHistory(t.prisma, crmOrg.orgId);
+  const crm = await openBrowser({ baseUrl: t.url, apiToken: crmOrg.tokens.recruiter });
+  const period = 'from=2026-09-01&to=2026-11-30&asOf=2026-11-30';
+  const crmCard = (report: string) => crm.page.locator(byTestId('report-card', { report }));
+  const total = (report: string, column: string, value: number) => crmCard(report).locator(`${byTestId('report-totals')} td[data-column="${column}"][data-value="${value}"]`).waitFor();
+  try {
+    await withFailureScreenshot(crm, 'analytics-crm-filters', async () => {
+      await crm.page.goto(`/#/analytics/crm?${period}`);
+      // Alpha enrolled 4 in the period and Beta 2; the meetup had 3 registered and the open house 1.
+      await total('campaigns', 'enrolled', 6);
+      await total('events', 'registered', 4);
+      // The CRM dashboard's reports read campaigns and events; none of them reads segments.
+      expect(await crm.page.locator(byTestId('filter-segments')).count()).toBe(0);
+      await crm.page.locator(`${byTestId('filter-campaigns')} summary`).click();
+      const campaignOptions = crm.page.locator(`${byTestId('filter-campaigns')} label`);
+      await campaignOptions.nth(2).waitFor();
+      expect(await campaignOptions.allInnerTexts()).toEqual(['Alpha nurture', 'Beta nurture', 'Gamma nurture']);
+      await crm.page.locator(byTestId('filter-campaigns-option', { value: history.campaigns.alpha })).check();
+      await total('campaigns', 'enrolled', 4);
+      expect(new URL(crm.page.url()).hash).toBe(`#/analytics/crm?${period}&campaignIds=${history.campaigns.alpha}`);
+      expect(await crmCard('campaigns').locator(byTestId('report-row')).evaluateAll((rows) => rows.map((r) => r.getAttribute('data-row')))).toEqual([history.campaigns.alpha]);
+      expect(await crm.page.locator(`${byTestId('filter-campaigns')} summary`).innerText()).toBe('Alpha nurture');
+      // The events report does not read campaigns: it keeps its numbers and says so.
+      await expect(crmCard('events').locator(byTestId('report-unread')).innerText()).resolves.toMatch(/Not filtered by: Campaigns/);
+      await total('events', 'registered', 4);
+      await crm.page.locator(`${byTestId('filter-campaigns')} summary`).click();
+
+      await crm.page.locator(`${byTestId('filter-events')} summary`).click();
+      const eventOptions = crm.page.locator(`${byTestId('filter-events')} label`);
+      await eventOptions.nth(2).waitFor();
+      expect(await eventOptions.allInnerTexts()).toEqual(['open house, 2026-11-20', 'draft fair, 2026-10-01 (draft)', 'go meetup, 2026-09-20']);
+      await crm.page.locator(byTestId('filter-events-option', { value: history.events.meetup })).check();
+      await total('events', 'registered', 3);
+      expect(new URL(crm.page.url()).hash).toBe(`#/analytics/crm?${period}&campaignIds=${history.campaigns.alpha}&eventIds=${history.events.meetup}`);
+      await total('campaigns', 'enrolled', 4);
+
+      // The Hiring dashboard reads no CRM audience: no picker, the chosen ones kept in the address.
+      await crm.page.locator(byTestId('dashboard-tab', { dashboard: 'hiring' })).click();
+      await crm.page.locator(byTestId('analytics-page', { dashboard: 'hiring' })).waitFor();
+      expect(await crm.page.locator(`${byTestId('filter-campaigns')}, ${byTestId('filter-events')}, ${byTestId('filter-segments')}`).count()).toBe(0);
+      // All reports: the segments report reads segments, so its picker is there.
+      await crm.page.locator(byTestId('dashboard-tab', { dashboard: 'all' })).click();
+      await crm.page.locator(byTestId('filter-segments')).waitFor();
+    });
+    expect(crm.pageErrors).toEqual([]);
+  } finally {
+    await crm.close();
   }
 });

@@ -18,7 +18,9 @@ export interface CrmHistory {
 
 export async function createCrmHistory(p: PrismaClient, orgId: string): Promise<CrmHistory> {
   const pipeline = await p.pipeline.create({ data: { orgId, name: 'Nurture', kind: 'NURTURE', draft: {} } });
-  const version = await p.pipelineVersion.create({ data: { orgId, pipelineId: pipeline.id, version: 1, graph: {}, plan: {}, hash: 'crm-history' } });
+  // A stand-in version for the runs, without a real plan: RETIRED, so the campaign list (GET /api/campaigns,
+  // which reads the published version's plan) does not take it for one.
+  const version = await p.pipelineVersion.create({ data: { orgId, pipelineId: pipeline.id, version: 1, graph: {}, plan: {}, hash: 'crm-history', status: 'RETIRED' } });
   const campaign = (name: string, createdAt: string) => p.campaign.create({ data: { orgId, name, pipelineId: pipeline.id, status: 'ACTIVE', createdAt: at(createdAt) } });
   const alpha = await campaign('Alpha nurture', '2026-08-01T00:00:00Z');
   const beta = await campaign('Beta nurture', '2026-08-01T00:00:00Z');

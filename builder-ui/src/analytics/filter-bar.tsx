@@ -27,7 +27,7 @@ function FieldErrors({ errors, field }: { errors: Map<string, string[]>; field: 
   return <>{errors.get(field)?.map((m, i) => <span key={i} className="field-error" data-testid="filter-error" data-field={field}>{m}</span>)}</>;
 }
 
-function MultiSelect({ label, testId, options, selected, onChange, children }: { label: string; testId: string; options: Option[]; selected: string[]; onChange: (v: string[]) => void; children?: ReactNode }) {
+function MultiSelect({ label, testId, options, selected, onChange, hasFailed = false, children }: { label: string; testId: string; options: Option[]; selected: string[]; onChange: (v: string[]) => void; hasFailed?: boolean; children?: ReactNode }) {
   const names = options.filter((o) => selected.includes(o.value)).map((o) => o.label);
   const unknown = selected.filter((v) => !options.some((o) => o.value === v));
   const summary = selected.length === 0 ? 'All' : names.length === 1 && unknown.length === 0 ? names[0] : `${selected.length} selected`;
@@ -38,7 +38,8 @@ function MultiSelect({ label, testId, options, selected, onChange, children }: {
       <details className="multi-select" data-testid={testId}>
         <summary aria-label={`${label}: ${summary}`}>{summary}</summary>
         <div className="multi-select-options" role="group" aria-label={label}>
-          {options.length === 0 && unknown.length === 0 && <span className="muted">Nothing to choose from.</span>}
+          {hasFailed && <span className="field-error" data-testid={`${testId}-failed`}>Could not load the list: reload the page to try again.</span>}
+          {!hasFailed && options.length === 0 && unknown.length === 0 && <span className="muted">Nothing to choose from.</span>}
           {[...options, ...unknown.map((v) => ({ value: v, label: `${v} (unknown)` }))].map((o) => (
             <label key={o.value} className={`choice${selected.includes(o.value) ? ' is-checked' : ''}`}>
               <input type="checkbox" checked={selected.includes(o.value)} onChange={() => toggle(o.value)} data-testid={`${testId}-option`} data-value={o.value} />
@@ -76,10 +77,10 @@ export function FilterBar({ filters, onChange, errors, canListUsers, crmFilters 
     segmentIds: (segments.data ?? []).map((s) => ({ value: s.id, label: s.name })),
     eventIds: (events.data?.events ?? []).map((e) => ({ value: e.id, label: `${e.name}, ${e.startsAt.slice(0, 10)}${statusSuffix(e.status, 'PUBLISHED')}` })),
   };
-  const crmPickers: Record<CrmFilter, { label: string; testId: string }> = {
-    campaignIds: { label: 'Campaigns', testId: 'filter-campaigns' },
-    segmentIds: { label: 'Segments', testId: 'filter-segments' },
-    eventIds: { label: 'Events', testId: 'filter-events' },
+  const crmPickers: Record<CrmFilter, { label: string; testId: string; hasFailed: boolean }> = {
+    campaignIds: { label: 'Campaigns', testId: 'filter-campaigns', hasFailed: Boolean(campaigns.error) },
+    segmentIds: { label: 'Segments', testId: 'filter-segments', hasFailed: Boolean(segments.error) },
+    eventIds: { label: 'Events', testId: 'filter-events', hasFailed: Boolean(events.error) },
   };
   const preset = activePreset(filters);
   const applySources = () => {
@@ -125,16 +126,16 @@ export function FilterBar({ filters, onChange, errors, canListUsers, crmFilters 
         </label>
       </div>
       <div className="filter-row">
-        <MultiSelect label="Jobs" testId="filter-jobs" options={jobOptions} selected={filters.jobIds} onChange={setList('jobIds')}><FieldErrors errors={errors} field="jobIds" /></MultiSelect>
-        <MultiSelect label="Departments" testId="filter-departments" options={departments} selected={filters.departments} onChange={setList('departments')}><FieldErrors errors={errors} field="departments" /></MultiSelect>
-        {canListUsers && <MultiSelect label="Recruiters" testId="filter-recruiters" options={recruiters} selected={filters.recruiterIds} onChange={setList('recruiterIds')}><FieldErrors errors={errors} field="recruiterIds" /></MultiSelect>}
+        <MultiSelect label="Jobs" testId="filter-jobs" options={jobOptions} hasFailed={Boolean(jobs.error)} selected={filters.jobIds} onChange={setList('jobIds')}><FieldErrors errors={errors} field="jobIds" /></MultiSelect>
+        <MultiSelect label="Departments" testId="filter-departments" options={departments} hasFailed={Boolean(jobs.error)} selected={filters.departments} onChange={setList('departments')}><FieldErrors errors={errors} field="departments" /></MultiSelect>
+        {canListUsers && <MultiSelect label="Recruiters" testId="filter-recruiters" options={recruiters} hasFailed={Boolean(users.error)} selected={filters.recruiterIds} onChange={setList('recruiterIds')}><FieldErrors errors={errors} field="recruiterIds" /></MultiSelect>}
         <label className="field filter-field">
           <span>Sources</span>
           <input type="text" value={sourcesDraft} placeholder="All (e.g. referral, careers)" onChange={(e) => setSourcesDraft(e.target.value)} onBlur={applySources} data-testid="filter-sources" />
           <FieldErrors errors={errors} field="sources" />
         </label>
         {crmFilters.map((key) => (
-          <MultiSelect key={key} label={crmPickers[key].label} testId={crmPickers[key].testId} options={crmOptions[key]} selected={filters[key]} onChange={setList(key)}><FieldErrors errors={errors} field={key} /></MultiSelect>
+          <MultiSelect key={key} label={crmPickers[key].label} testId={crmPickers[key].testId} options={crmOptions[key]} selected={filters[key]} onChange={setList(key)} hasFailed={crmPickers[key].hasFailed}><FieldErrors errors={errors} field={key} /></MultiSelect>
         ))}
         {(errors.get('query') ?? errors.get('groupBy')) && <div className="field filter-field"><FieldErrors errors={errors} field="query" /><FieldErrors errors={errors} field="groupBy" /></div>}
       </div>
