@@ -41,6 +41,7 @@ import { campaignRoutes } from './routes/campaigns';
 import { engagementRoutes } from './routes/engagement';
 import { publicMessagingRoutes } from './routes/public-messaging';
 import { eventRoutes } from './routes/events';
+import { eventEmailTemplateRoutes } from './routes/event-email-templates';
 import { publicEventRoutes } from './routes/public-events';
 import { jobAlertRoutes } from './routes/job-alerts';
 import { importRoutes } from './routes/imports';
@@ -50,7 +51,7 @@ import { fitRoutes } from './routes/fit';
 
 export const ROUTES: readonly RouteDef[] = [...systemRoutes, ...authRoutes, ...pipelineRoutes, ...pipelineOverlayRoutes, ...jobRoutes, ...jobBoardRoutes, ...userRoutes, ...careersRoutes, ...applicationRoutes, ...publicApplyRoutes, ...candidateMergeRoutes, ...applyFormRoutes, ...inboxRoutes, ...auditRoutes, ...offerRoutes, ...complianceRoutes, ...decisionRoutes, ...runRoutes, ...orgRoutes, ...candidateRoutes, ...candidateProfileRoutes, ...searchRoutes, ...interviewRoutes, ...schedulePageRoutes, ...setupRoutes,
   // CRM
-  ...talentPoolRoutes, ...segmentRoutes, ...campaignRoutes, ...engagementRoutes, ...publicMessagingRoutes, ...eventRoutes, ...publicEventRoutes, ...jobAlertRoutes, ...importRoutes, ...dataRightsRoutes, ...bulkJobRoutes, ...analyticsRoutes, ...fitRoutes];
+  ...talentPoolRoutes, ...segmentRoutes, ...campaignRoutes, ...engagementRoutes, ...publicMessagingRoutes, ...eventRoutes, ...eventEmailTemplateRoutes, ...publicEventRoutes, ...jobAlertRoutes, ...importRoutes, ...dataRightsRoutes, ...bulkJobRoutes, ...analyticsRoutes, ...fitRoutes];
 
 export const UI_DIST = path.resolve(__dirname, '../builder-ui/dist');
 
