@@ -14,6 +14,7 @@ import type { TContactPolicy } from '../../../api/services/messaging/contact-pol
 import type { TSuppressionView } from '../../../api/services/messaging/suppressions';
 import type { TContactStatus } from '../../../api/services/messaging/contact-status';
 import type { TRetentionPolicy } from '../../../api/services/data-rights/retention-policy';
+import type { TEventEmailTemplateList, TEventEmailTemplateView } from '../../../api/services/events/event-email-templates';
 import type { TEventView, TRegistrationCounts } from '../../../api/services/events/event-record';
 import type { TalentPoolView } from '../../../api/services/crm/talent-pools';
 import type { SegmentView } from '../../../api/services/segments/segments';
@@ -34,6 +35,8 @@ export type ContactPolicy = TContactPolicy;
 export type Suppression = TSuppressionView;
 export type ContactStatus = TContactStatus;
 export type RetentionPolicy = TRetentionPolicy;
+export type EventEmailTemplates = TEventEmailTemplateList;
+export type EventEmailTemplate = TEventEmailTemplateView;
 export type RegistrationCounts = TRegistrationCounts;
 
 export const INTEREST_LEVEL_LABELS: Record<string, string> = { HOT: 'Hot', WARM: 'Warm', COLD: 'Cold', NOT_INTERESTED: 'Not interested', UNSET: 'Not assessed' };
