@@ -79,8 +79,16 @@ test('build from an empty canvas, configure a template, fix a validation error, 
     const edges = page.locator('.react-flow__edge');
     for (const [source, target] of [['manual_1', 'send_email_1'], ['send_email_1', 'wait_1'], ['wait_1', 'end_1']] as const) {
       const before = await edges.count();
+      const hasEdge = async () => (await edges.count()) === before + 1;
       await connect(source, 'out', target);
-      await waitFor(`an edge from ${source} to ${target}`, async () => (await edges.count()) === before + 1, 10_000);
+      // On a loaded machine the browser can take the mouse-down after the pointer has already moved on, and the
+      // gesture ends as a click on the target (seen in CI: End selected, no edge). A person drags again; so does
+      // the test, once. A gesture that never connects still fails below.
+      if (!(await waitFor(`an edge from ${source} to ${target}`, hasEdge, 5_000).catch(() => false))) {
+        await page.keyboard.press('Escape');
+        await connect(source, 'out', target);
+      }
+      await waitFor(`an edge from ${source} to ${target}`, hasEdge, 10_000);
     }
   });
 
