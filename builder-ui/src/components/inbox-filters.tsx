@@ -32,19 +32,27 @@ export function inboxApiQuery(filter: InboxFilter): string {
   return params.toString();
 }
 
-const addressOf = (filter: InboxFilter) => {
+/**
+ * The address of a filter. Outside the recruiting team the assignee is always "me" and stays out of the address:
+ * it is also what the page assumes while it still asks who is signed in, and a filter chosen in that moment must
+ * not pin a recruiter's inbox to their own tasks.
+ */
+export const addressOf = (filter: InboxFilter, isTeamRole: boolean) => {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(filter)) if (value && !(key === 'state' && value === 'open')) params.set(key, value);
+  for (const [key, value] of Object.entries(filter)) {
+    if (!value || (key === 'state' && value === 'open') || (key === 'assignee' && !isTeamRole)) continue;
+    params.set(key, value);
+  }
   const text = params.toString();
   return `/inbox${text ? `?${text}` : ''}`;
 };
 
 /** One filter of the inbox: choosing a value moves to the address with it. */
-function FilterSelect({ label, name, filter, options }: { label: string; name: 'assignee' | 'jobId' | 'due' | 'kind'; filter: InboxFilter; options: Option[] }) {
+function FilterSelect({ label, name, filter, options, isTeamRole }: { label: string; name: 'assignee' | 'jobId' | 'due' | 'kind'; filter: InboxFilter; options: Option[]; isTeamRole: boolean }) {
   return (
     <label className="field">
       <span>{label}</span>
-      <select value={filter[name]} onChange={(event) => navigate(addressOf({ ...filter, [name]: event.target.value }))} data-testid={`inbox-${name === 'jobId' ? 'job' : name}`}>
+      <select value={filter[name]} onChange={(event) => navigate(addressOf({ ...filter, [name]: event.target.value }, isTeamRole))} data-testid={`inbox-${name === 'jobId' ? 'job' : name}`}>
         {options.map(([value, text]) => <option key={value} value={value}>{text}</option>)}
       </select>
     </label>
@@ -66,7 +74,7 @@ export function InboxFilters({ filter, counts, isTeamRole }: InboxFiltersProps) 
           <a
             key={state}
             role="tab"
-            href={hrefFor(addressOf({ ...filter, state }))}
+            href={hrefFor(addressOf({ ...filter, state }, isTeamRole))}
             className={state === filter.state ? 'segmented-option is-active' : 'segmented-option'}
             aria-selected={state === filter.state}
             data-testid={`inbox-tab-${state}`}
@@ -78,11 +86,11 @@ export function InboxFilters({ filter, counts, isTeamRole }: InboxFiltersProps) 
       </div>
       <div className="inbox-filters" data-testid="inbox-filters">
         {isTeamRole && (
-          <FilterSelect label="Assigned to" name="assignee" filter={filter} options={ASSIGNEE_OPTIONS} />
+          <FilterSelect label="Assigned to" name="assignee" filter={filter} options={ASSIGNEE_OPTIONS} isTeamRole={isTeamRole} />
         )}
-        <FilterSelect label="Job" name="jobId" filter={filter} options={[['', 'All jobs'], ...(jobs.data ?? []).map((j): [string, string] => [j.id, j.title])]} />
-        <FilterSelect label="Due" name="due" filter={filter} options={DUE_OPTIONS} />
-        <FilterSelect label="Type" name="kind" filter={filter} options={KIND_OPTIONS} />
+        <FilterSelect label="Job" name="jobId" filter={filter} isTeamRole={isTeamRole} options={[['', 'All jobs'], ...(jobs.data ?? []).map((j): [string, string] => [j.id, j.title])]} />
+        <FilterSelect label="Due" name="due" filter={filter} options={DUE_OPTIONS} isTeamRole={isTeamRole} />
+        <FilterSelect label="Type" name="kind" filter={filter} options={KIND_OPTIONS} isTeamRole={isTeamRole} />
       </div>
     </>
   );
